@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Hashtag Radar</main>, document.getElementById('app')!);

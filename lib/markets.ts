@@ -1,0 +1,46 @@
+/** TikTok Creative Center's hashtag markets: the API's `region` codes and the names people read. */
+export const MARKETS = [
+  { code: 'US', name: 'United States' },
+  { code: 'FR', name: 'France' },
+  { code: 'DE', name: 'Germany' },
+  { code: 'IT', name: 'Italy' },
+  { code: 'ES', name: 'Spain' },
+  { code: 'GB', name: 'United Kingdom' },
+  { code: 'AR', name: 'Argentina' },
+  { code: 'AU', name: 'Australia' },
+  { code: 'BR', name: 'Brazil' },
+  { code: 'CA', name: 'Canada' },
+  { code: 'CO', name: 'Colombia' },
+  { code: 'EG', name: 'Egypt' },
+  { code: 'ID', name: 'Indonesia' },
+  { code: 'IL', name: 'Israel' },
+  { code: 'JP', name: 'Japan' },
+  { code: 'KR', name: 'South Korea' },
+  { code: 'MY', name: 'Malaysia' },
+  { code: 'MX', name: 'Mexico' },
+  { code: 'PH', name: 'Philippines' },
+  { code: 'SA', name: 'Saudi Arabia' },
+  { code: 'SG', name: 'Singapore' },
+  { code: 'ZA', name: 'South Africa' },
+  { code: 'TW', name: 'Taiwan' },
+  { code: 'TH', name: 'Thailand' },
+  { code: 'TR', name: 'Türkiye' },
+  { code: 'AE', name: 'United Arab Emirates' },
+  { code: 'VN', name: 'Vietnam' },
+] as const;
+
+export const ALL_REGIONS = 'all_regions';
+
+export type MarketCode = (typeof MARKETS)[number]['code'];
+export type Region = MarketCode | typeof ALL_REGIONS;
+
+const codes = new Set<string>(MARKETS.map((m) => m.code));
+
+export function isRegion(value: unknown): value is Region {
+  return value === ALL_REGIONS || (typeof value === 'string' && codes.has(value));
+}
+
+export function regionName(region: Region): string {
+  if (region === ALL_REGIONS) return 'All regions';
+  return MARKETS.find((m) => m.code === region)?.name ?? region;
+}

@@ -1,0 +1,144 @@
+/**
+ * The one typed protocol between the extension's contexts. Pages and the content script ask, the
+ * background answers. The background checks every sender (`senderKind`): extension pages may send
+ * any message, content scripts on tiktok.com only those in `CONTENT_SCRIPT_MESSAGES`, anyone else
+ * nothing. Nothing here carries the API key back out of the background.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type {
+  CreditStatus,
+  HighlightSet,
+  TrendError,
+  TrendFilters,
+  TrendView,
+} from './trending/types';
+
+export interface KeyStatus {
+  keySet: boolean;
+  /** Masked key for recognition, e.g. `sk_live_…9f2c`; null when no key is set. */
+  keyHint: string | null;
+  /** The last request said the key is invalid (401); cleared by a new key or a good response. */
+  keyInvalid: boolean;
+}
+
+export interface ExtensionStatus extends KeyStatus {
+  sampleMode: boolean;
+  credits: CreditStatus;
+}
+
+export type KeyTestResult = { valid: true } | { valid: false; error: TrendError };
+
+export interface ProtocolMap {
+  /** The popup's list: cached pages at once; a refresh, when due, runs on and is announced by storage. */
+  getTrending: { req: { filters: TrendFilters; pages: number; force?: boolean }; res: TrendView };
+  getStatus: { req: undefined; res: ExtensionStatus };
+  /** Options page hands over a new key (already trimmed and checked); empty removes it. */
+  saveApiKey: { req: { key: string }; res: KeyStatus };
+  /** One request (2 credits) with the given key, or the saved one. */
+  testKey: { req: { key?: string }; res: KeyTestResult };
+  clearCache: { req: undefined; res: undefined };
+  /** Content script: the trending names to highlight, for the user's default filters and depth. */
+  getHighlightSet: { req: undefined; res: HighlightSet };
+  /** Content script: how many distinct trending hashtags its page shows, for the toolbar badge. */
+  reportPageTags: { req: { count: number }; res: undefined };
+  /** Content script: open the Hashtag Radar list at a hashtag (hover card's "Open in Hashtag Radar"). */
+  openInRadar: { req: { name: string }; res: undefined };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Request<K extends MessageType> = ProtocolMap[K]['req'];
+export type Response<K extends MessageType> = ProtocolMap[K]['res'];
+
+export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = [
+  'getHighlightSet',
+  'reportPageTags',
+  'openInRadar',
+];
+
+interface Envelope<K extends MessageType = MessageType> {
+  /** Marks our messages apart from anything else on the runtime channel. */
+  hashtagRadar: 1;
+  type: K;
+  data: Request<K>;
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  ...[data]: Request<K> extends undefined ? [] : [Request<K>]
+): Promise<Response<K>> {
+  const envelope: Envelope<K> = { hashtagRadar: 1, type, data: data as Request<K> };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Response<K>> | undefined;
+  if (!reply) throw new Error(`No answer to "${type}" from the background.`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export type SenderKind = 'extension' | 'content';
+
+const TIKTOK_HOST = /^(?:[a-z0-9-]+\.)*tiktok\.com$/;
+
+/** Who sent a message: one of our pages, our content script on tiktok.com, or nobody we trust (null). */
+export function senderKind(
+  sender: Browser.runtime.MessageSender,
+  runtimeId: string,
+  extensionOrigin: string,
+): SenderKind | null {
+  if (sender.id !== runtimeId || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (url.origin === extensionOrigin) return 'extension';
+  if (sender.tab && url.protocol === 'https:' && TIKTOK_HOST.test(url.hostname)) return 'content';
+  return null;
+}
+
+export type Handlers = {
+  [K in MessageType]: (
+    data: Request<K>,
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<Response<K>> | Response<K>;
+};
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).hashtagRadar === 1 &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+/**
+ * Registers the background's handlers on one `runtime.onMessage` listener. Call it synchronously
+ * in `defineBackground` so a message that wakes the worker finds its listener.
+ */
+export function handleMessages(handlers: Handlers): () => void {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    const kind = senderKind(sender, browser.runtime.id, extensionOrigin);
+    if (kind === null || (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.includes(message.type))) {
+      return Promise.resolve<Reply<never>>({ ok: false, error: 'Not allowed.' });
+    }
+    const handler = handlers[message.type] as (
+      data: unknown,
+      sender: Browser.runtime.MessageSender,
+    ) => unknown;
+    return Promise.resolve()
+      .then(() => handler(message.data, sender))
+      .then(
+        (value): Reply<unknown> => ({ ok: true, value }),
+        (error: unknown): Reply<never> => ({
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

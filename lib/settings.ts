@@ -1,0 +1,73 @@
+/** User settings: their shape, defaults and validation. Pure: no browser APIs here. */
+import { regionName } from './markets';
+import {
+  DEFAULT_FILTERS,
+  normalizeFilters,
+  type HighlightStyle,
+  type TrendFilters,
+} from './trending/types';
+
+export const HIGHLIGHT_DEPTHS = [20, 40, 60, 80, 100] as const;
+export type HighlightDepth = (typeof HIGHLIGHT_DEPTHS)[number];
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'marker', 'badge'];
+
+export const REFRESH_HOURS = { min: 1, max: 24, default: 12 } as const;
+export const DAILY_BUDGET = { min: 2, max: 100_000, default: 100 } as const;
+
+export interface Settings {
+  /** The filter set the popup opens with and the highlighting and the schedule use. */
+  defaults: TrendFilters;
+  /** How long fetched data counts as fresh, in hours. */
+  refreshHours: number;
+  /** Credits the extension may spend a local day. */
+  dailyBudget: number;
+  highlight: {
+    enabled: boolean;
+    depth: HighlightDepth;
+    style: HighlightStyle;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaults: DEFAULT_FILTERS,
+  refreshHours: REFRESH_HOURS.default,
+  dailyBudget: DAILY_BUDGET.default,
+  highlight: { enabled: true, depth: 20, style: 'underline' },
+};
+
+function inRange(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/**
+ * Repairs settings read from storage (an older version, another device, a hand edit): keeps every
+ * valid value, resets the others to their defaults, and says what it reset.
+ */
+export function sanitizeSettings(raw: unknown): { settings: Settings; notices: string[] } {
+  const notices: string[] = [];
+  const v = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+  const rawDefaults = (v.defaults ?? {}) as Record<string, unknown>;
+  const defaults = normalizeFilters(rawDefaults);
+  if (rawDefaults.region !== undefined && rawDefaults.region !== defaults.region) {
+    notices.push(
+      `The saved region "${String(rawDefaults.region)}" is not a TikTok market any more; it was reset to ${regionName(defaults.region)}.`,
+    );
+  }
+  const refreshHours = inRange(v.refreshHours, REFRESH_HOURS.min, REFRESH_HOURS.max)
+    ? v.refreshHours
+    : DEFAULT_SETTINGS.refreshHours;
+  const dailyBudget = inRange(v.dailyBudget, DAILY_BUDGET.min, DAILY_BUDGET.max)
+    ? v.dailyBudget
+    : DEFAULT_SETTINGS.dailyBudget;
+  const h = (v.highlight ?? {}) as Partial<Record<keyof Settings['highlight'], unknown>>;
+  const highlight = {
+    enabled: typeof h.enabled === 'boolean' ? h.enabled : DEFAULT_SETTINGS.highlight.enabled,
+    depth: HIGHLIGHT_DEPTHS.includes(h.depth as HighlightDepth)
+      ? (h.depth as HighlightDepth)
+      : DEFAULT_SETTINGS.highlight.depth,
+    style: HIGHLIGHT_STYLES.includes(h.style as HighlightStyle)
+      ? (h.style as HighlightStyle)
+      : DEFAULT_SETTINGS.highlight.style,
+  };
+  return { settings: { defaults, refreshHours, dailyBudget, highlight }, notices };
+}
