@@ -1,0 +1,63 @@
+/** Maps every way a request can fail onto the small set of `TrendError` kinds the UI speaks about. */
+import type { TrendError, TrendErrorKind } from '../trending/types';
+
+/** Our words, used when the API sent none of its own. */
+export const DEFAULT_MESSAGES: Record<TrendErrorKind, string> = {
+  'no-key': 'Add your keyapi.ai API key in the options to load live data.',
+  'invalid-key': 'keyapi.ai did not accept the API key.',
+  'out-of-credits': 'The keyapi.ai account is out of credits.',
+  forbidden: 'keyapi.ai does not allow this request with this key.',
+  'rate-limited': 'keyapi.ai asked us to slow down.',
+  'bad-request': 'keyapi.ai did not accept the request.',
+  server: 'keyapi.ai had a server error.',
+  offline: 'keyapi.ai could not be reached. Check the connection.',
+  timeout: 'keyapi.ai did not answer in time.',
+  'bad-response': 'The answer from keyapi.ai was not understood.',
+  'budget-reached': "Today's credit budget is used up.",
+};
+
+const MAX_MESSAGE_LENGTH = 300;
+
+/** A failed request, carrying the error the UI will show. */
+export class TrendFailure extends Error {
+  readonly error: TrendError;
+  constructor(error: TrendError) {
+    super(error.message);
+    this.name = 'TrendFailure';
+    this.error = error;
+  }
+}
+
+export function trendError(
+  kind: TrendErrorKind,
+  message?: string | null,
+  extra: Omit<TrendError, 'kind' | 'message'> = {},
+): TrendError {
+  const text = message?.trim().slice(0, MAX_MESSAGE_LENGTH);
+  return { kind, message: text || DEFAULT_MESSAGES[kind], ...extra };
+}
+
+export function kindForStatus(status: number): TrendErrorKind {
+  if (status === 401) return 'invalid-key';
+  if (status === 402) return 'out-of-credits';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'rate-limited';
+  if (status === 408) return 'timeout';
+  if (status >= 500) return 'server';
+  if (status >= 400) return 'bad-request';
+  return 'bad-response';
+}
+
+/** `Retry-After` in seconds or as an HTTP date, as ms since epoch; undefined when absent or nonsense. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) && date > now ? date : undefined;
+}
+
+/** Removes the key from a message, in case the API echoes it back. */
+export function redactKey(message: string, key: string): string {
+  return key.length >= 4 ? message.split(key).join('…') : message;
+}
