@@ -1,26 +1,72 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Icon sizes drawn by scripts/draw-icons.mjs into assets/icons/icon-N.png, shipped as icon/N.png. */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Lets parallel builds (tests, benches) write to their own folder; the default is `.output`.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // MV3 for Firefox too (WXT's default there is MV2): one manifest shape, one `action` API, and the
+  // same host-permission model as Chrome (Firefox ≥ 127 grants MV3 host permissions at install).
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Hashtag Radar',
     description:
       "TikTok's trending hashtags in your toolbar: ranked, with their trend, and highlighted on tiktok.com.",
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.keyapi.ai/*'],
-    action: { default_title: 'Hashtag Radar' },
+    icons,
+    action: { default_title: 'Hashtag Radar', default_icon: icons },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'hashtag-radar@keyapi-tools', strict_min_version: '115.0' },
+            gecko: {
+              id: 'hashtag-radar@keyapi-tools',
+              // 140 (ESR) reads data_collection_permissions; MV3 host permissions are granted at install.
+              strict_min_version: '140.0',
+              // Nothing is collected for the developer or anyone else: the only request goes to the
+              // API the user signed up for, with their own key (PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // The Firefox sources zip is what AMO reviewers rebuild from: build inputs only, no tests,
+    // fixtures, benchmarks or screenshots (hidden files such as .env are excluded by WXT).
+    excludeSources: [
+      'e2e/**',
+      'bench/**',
+      'tests/**',
+      'docs/**/*.png',
+      'coverage/**',
+      'stats.html',
+      '**/*.pem',
+      '**/*.key',
+      '**/*.log',
+    ],
+  },
+  hooks: {
+    // The icons live in assets/ (with their generator), not public/: copy them into the build.
+    'build:publicAssets': (wxt, files) => {
+      const dir = resolve(wxt.config.root, 'assets/icons');
+      const drawn = new Set(readdirSync(dir));
+      for (const size of ICON_SIZES) {
+        const name = `icon-${size}.png`;
+        if (!drawn.has(name))
+          throw new Error(`assets/icons/${name} is missing: run scripts/draw-icons.mjs`);
+        files.push({ absoluteSrc: resolve(dir, name), relativeDest: `icon/${size}.png` });
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
