@@ -1,0 +1,251 @@
+/**
+ * Launches Debian's Chromium with the production build of the extension and a fresh profile, with
+ * api.keyapi.ai and www.tiktok.com resolved to the mock server (server.ts). See
+ * shared/docs/testing.md for why these flags.
+ */
+import { access, constants, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { API_HOST, TIKTOK_HOSTS, type MockServer } from './server';
+
+export const ARTIFACTS_DIR = resolve('.e2e-artifacts');
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function extensionDir(): string {
+  return resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
+}
+
+/** Throws a message a person can act on when there is no Chromium to run. */
+export async function assertChromium(): Promise<void> {
+  const path = chromiumPath();
+  try {
+    await access(path, constants.X_OK);
+  } catch {
+    throw new Error(
+      `No Chromium at ${path}. The real-browser tests need one: install Debian's chromium ` +
+        '(apt-get install chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+    );
+  }
+}
+
+/** Throws a message a person can act on when the production build is missing. */
+export async function assertBuild(dir = extensionDir()): Promise<void> {
+  try {
+    await stat(join(dir, 'manifest.json'));
+  } catch {
+    throw new Error(
+      `No extension build at ${dir}: run \`npm run build\` first (or set EXT_DIR to a build's chrome-mv3 folder).`,
+    );
+  }
+}
+
+export interface LaunchOptions {
+  /** The unpacked build to load; default `process.env.EXT_DIR ?? '.output/chrome-mv3'`. */
+  extDir?: string;
+  /** Extra Chromium switches, e.g. `--force-dark-mode` (not `--disable-features`). */
+  args?: string[];
+  /** Page viewport; default 1280×800. */
+  viewport?: { width: number; height: number };
+  /** Chromium's UI language, e.g. `de-DE`; default `en-US`. */
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface Extension {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's live service worker (re-found if Chromium restarted it). */
+  readonly worker: Worker;
+  /** `chrome-extension://ID/` */
+  baseUrl: string;
+  /** Opens popup.html as a tab, at a popup's size (default 400×600). */
+  openPopup(size?: { width: number; height: number }): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** Opens any URL (e.g. https://www.tiktok.com/basic) in a new tab and waits for `load`. */
+  page(url: string): Promise<Page>;
+  /** Uncaught errors and console errors from every page and the worker, as text. */
+  errors: string[];
+  /** Saves a screenshot of `page` as .e2e-artifacts/NAME.png and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function isExtensionWorker(w: Worker): boolean {
+  return w.url().startsWith('chrome-extension://');
+}
+
+export async function launchExtension(
+  server: Pick<MockServer, 'port'>,
+  opts: LaunchOptions = {},
+): Promise<Extension> {
+  await assertChromium();
+  const dir = resolve(opts.extDir ?? extensionDir());
+  await assertBuild(dir);
+  const profile = await mkdtemp(join(tmpdir(), 'hashtag-radar-profile-'));
+  const hosts = [API_HOST, ...TIKTOK_HOSTS];
+  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      ignoreHTTPSErrors: true,
+      viewport: opts.viewport ?? { width: 1280, height: 800 },
+      locale: opts.locale ?? 'en-US',
+      colorScheme: opts.colorScheme ?? 'light',
+      args: [
+        '--headless=new',
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--host-resolver-rules=${rules}`,
+        '--ignore-certificate-errors',
+        ...(opts.args ?? []),
+      ],
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  const errors: string[] = [];
+  const watchPage = (page: Page) => {
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+    });
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+
+  let worker: Worker;
+  try {
+    worker =
+      context.serviceWorkers().find(isExtensionWorker) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: isExtensionWorker,
+        timeout: 30_000,
+      }));
+  } catch (error) {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    throw new Error(`The extension's service worker did not start from ${dir}: ${String(error)}`);
+  }
+  const extensionId = new URL(worker.url()).host;
+  const baseUrl = `chrome-extension://${extensionId}/`;
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith(baseUrl)) worker = w;
+  });
+
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  };
+
+  return {
+    context,
+    extensionId,
+    baseUrl,
+    get worker() {
+      // A worker Chromium stopped for idling is replaced by a new one on the next event.
+      return context.serviceWorkers().find((w) => w.url().startsWith(baseUrl)) ?? worker;
+    },
+    openPopup: async (size = { width: 400, height: 600 }) => {
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`${baseUrl}popup.html`, { waitUntil: 'load' });
+      return page;
+    },
+    openOptions: () => open(`${baseUrl}options.html`),
+    page: open,
+    errors,
+    screenshot: async (page, name) => {
+      await mkdir(ARTIFACTS_DIR, { recursive: true });
+      const path = join(ARTIFACTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+type StorageArea = 'local' | 'sync' | 'session';
+
+/** The part of `chrome.storage` the helpers use, inside the worker (where `chrome` is global). */
+type ChromeStorage = Record<
+  StorageArea,
+  {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(values: Record<string, unknown>): Promise<void>;
+  }
+>;
+
+function splitKey(key: string): [StorageArea, string] {
+  const m = /^(local|sync|session):(.+)$/.exec(key);
+  if (!m)
+    throw new Error(
+      `Storage keys are WXT-style, e.g. 'local:apiKey' or 'sync:settings'; got ${key}`,
+    );
+  return [m[1] as StorageArea, m[2]!];
+}
+
+/**
+ * Writes storage through the service worker, as the extension itself would. Keys are WXT-style
+ * (`local:apiKey`, `sync:settings`); values are stored as given.
+ */
+export async function seedStorage(ext: Extension, items: Record<string, unknown>): Promise<void> {
+  const byArea: Partial<Record<StorageArea, Record<string, unknown>>> = {};
+  for (const [key, value] of Object.entries(items)) {
+    const [area, name] = splitKey(key);
+    (byArea[area] ??= {})[name] = value;
+  }
+  await ext.worker.evaluate(async (areas) => {
+    for (const [area, values] of Object.entries(areas)) {
+      const { storage } = (globalThis as unknown as { chrome: { storage: ChromeStorage } }).chrome;
+      await storage[area as StorageArea].set(values!);
+    }
+  }, byArea);
+}
+
+/** Reads WXT-style keys through the service worker; missing ones are undefined. */
+export async function readStorage(
+  ext: Extension,
+  keys: string[],
+): Promise<Record<string, unknown>> {
+  const split = keys.map(splitKey);
+  const values = await ext.worker.evaluate(async (pairs) => {
+    const out: unknown[] = [];
+    for (const [area, name] of pairs) {
+      const { storage } = (globalThis as unknown as { chrome: { storage: ChromeStorage } }).chrome;
+      const got = await storage[area as StorageArea].get(name);
+      out.push(got[name]);
+    }
+    return out;
+  }, split);
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}
+
+/** Stores the API key where the background reads it (`local:apiKey`), without the options page. */
+export async function setApiKey(ext: Extension, key: string): Promise<void> {
+  await seedStorage(ext, { 'local:apiKey': key });
+}
