@@ -1,7 +1,9 @@
 /** User settings: their shape, defaults and validation. Pure: no browser APIs here. */
 import { regionName } from './markets';
 import {
+  CREDITS_PER_REQUEST,
   DEFAULT_FILTERS,
+  PAGE_SIZE,
   normalizeFilters,
   type HighlightStyle,
   type TrendFilters,
@@ -56,9 +58,19 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
   const refreshHours = inRange(v.refreshHours, REFRESH_HOURS.min, REFRESH_HOURS.max)
     ? v.refreshHours
     : DEFAULT_SETTINGS.refreshHours;
+  if (v.refreshHours !== undefined && v.refreshHours !== refreshHours) {
+    notices.push(
+      `The saved refresh interval "${String(v.refreshHours)}" was not between ${REFRESH_HOURS.min} and ${REFRESH_HOURS.max} hours; it was reset to ${refreshHours} hours.`,
+    );
+  }
   const dailyBudget = inRange(v.dailyBudget, DAILY_BUDGET.min, DAILY_BUDGET.max)
     ? v.dailyBudget
     : DEFAULT_SETTINGS.dailyBudget;
+  if (v.dailyBudget !== undefined && v.dailyBudget !== dailyBudget) {
+    notices.push(
+      `The saved daily credit budget "${String(v.dailyBudget)}" was not a whole number from ${DAILY_BUDGET.min} to ${DAILY_BUDGET.max}; it was reset to ${dailyBudget}.`,
+    );
+  }
   const h = (v.highlight ?? {}) as Partial<Record<keyof Settings['highlight'], unknown>>;
   const highlight = {
     enabled: typeof h.enabled === 'boolean' ? h.enabled : DEFAULT_SETTINGS.highlight.enabled,
@@ -70,4 +82,14 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
       : DEFAULT_SETTINGS.highlight.style,
   };
   return { settings: { defaults, refreshHours, dailyBudget, highlight }, notices };
+}
+
+/** Scheduled refreshes a day at an interval of `refreshHours` (a partial interval still runs). */
+export function refreshesPerDay(refreshHours: number): number {
+  return Math.ceil(24 / refreshHours);
+}
+
+/** Credits a day that keeping the highlight list `depth` deep costs: pages × 2 credits × refreshes. */
+export function highlightDailyCost(depth: HighlightDepth, refreshHours: number): number {
+  return (depth / PAGE_SIZE) * CREDITS_PER_REQUEST * refreshesPerDay(refreshHours);
 }

@@ -3,7 +3,7 @@
  * Cache, credits, back-off and history items of the data service live in `lib/trending/store.ts`.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 import type { TrendFilters } from './trending/types';
 
 /**
@@ -12,16 +12,81 @@ import type { TrendFilters } from './trending/types';
  */
 export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
 
-/** Settings that are safe to sync between the user's browsers (no secrets). */
+/**
+ * v1 kept the settings flat, one key per value; v2 groups them (`defaults`, `highlight`). Values
+ * written without version metadata count as v1 and may already be nested, so the shape decides.
+ */
+export interface SettingsV1 {
+  region?: unknown;
+  period?: unknown;
+  industry?: unknown;
+  newToTop100?: unknown;
+  refreshHours?: unknown;
+  dailyBudget?: unknown;
+  highlightEnabled?: unknown;
+  highlightDepth?: unknown;
+  highlightStyle?: unknown;
+}
+
+/** v1 → v2: regroups a flat layout, then repairs every value (unknown region → default, with a notice). */
+export async function migrateSettingsV2(old: unknown): Promise<Settings> {
+  const raw = (old ?? {}) as SettingsV1 & Partial<Record<keyof Settings, unknown>>;
+  const nested =
+    typeof raw.defaults === 'object' && raw.defaults !== null
+      ? raw
+      : {
+          defaults: {
+            region: raw.region,
+            period: raw.period,
+            industry: raw.industry,
+            newToTop100: raw.newToTop100,
+          },
+          refreshHours: raw.refreshHours,
+          dailyBudget: raw.dailyBudget,
+          highlight: {
+            enabled: raw.highlightEnabled,
+            depth: raw.highlightDepth,
+            style: raw.highlightStyle,
+          },
+        };
+  const { settings, notices } = sanitizeSettings(nested);
+  await addSettingsNotices(notices);
+  return settings;
+}
+
+/** Settings that are safe to sync between the user's browsers (no secrets). Read with `readSettings`. */
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV2 },
 });
 
 /** Notices from repairing stored settings (e.g. an unknown region reset), shown once on the options page. */
 export const settingsNoticesItem = storage.defineItem<string[]>('local:settingsNotices', {
   fallback: [],
 });
+
+/** Adds notices for the options page, each once (several contexts may repair the same value). */
+export async function addSettingsNotices(notices: string[]): Promise<void> {
+  if (notices.length === 0) return;
+  const current = await settingsNoticesItem.getValue();
+  const next = [...current, ...notices.filter((n) => !current.includes(n))];
+  if (next.length !== current.length) await settingsNoticesItem.setValue(next);
+}
+
+/**
+ * The settings, repaired: a value synced from another browser or edited by hand that is not valid
+ * any more is reset to its default, written back, and announced on the options page.
+ */
+export async function readSettings(): Promise<Settings> {
+  const raw = await settingsItem.getValue();
+  const { settings, notices } = sanitizeSettings(raw);
+  if (notices.length > 0) {
+    await addSettingsNotices(notices);
+    await settingsItem.setValue(settings);
+  }
+  return settings;
+}
 
 /** "Try with sample data": the bundled snapshot replaces live data; no request is made. */
 export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });
