@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+/** The live part: mutations, React-style re-renders, set changes, switching off, teardown. */
+import { setBody, fragment } from './test-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Highlighter } from './highlighter';
+
+let controller: AbortController;
+let counts: number[];
+
+function start(names: string[]): Highlighter {
+  const h = new Highlighter(document, {
+    signal: controller.signal,
+    onCount: (n) => counts.push(n),
+  });
+  h.setTags(names.map((name, i) => ({ name, rank: i + 1 })));
+  return h;
+}
+
+/** Lets the observer deliver and the idle/frame callbacks run until the highlighter is idle. */
+async function settle(h: Highlighter): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0));
+  await h.settled();
+}
+
+const marks = () =>
+  [...document.querySelectorAll('[data-trending-rank]')].map(
+    (e) => `${e.getAttribute('data-trending-rank')}:${e.textContent}`,
+  );
+
+beforeEach(() => {
+  setBody('');
+  controller = new AbortController();
+  counts = [];
+});
+afterEach(() => controller.abort());
+
+describe('Highlighter', () => {
+  it('marks the page, then added items, and reports distinct counts', async () => {
+    setBody('<p>#fyp and #fyp</p>');
+    const h = start(['fyp', 'foryou']);
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp', '1:#fyp']);
+    const item = document.createElement('div');
+    item.append(fragment('<a href="/tag/foryou"><strong>#ForYou</strong></a><span>#none</span>'));
+    document.body.append(item);
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp', '1:#fyp', '2:#ForYou']);
+    expect(counts).toEqual([1, 2]);
+  });
+
+  it('marks items React empties and refills, without duplicates', async () => {
+    setBody('<ul><li>#fyp</li></ul>');
+    const h = start(['fyp']);
+    await settle(h);
+    const li = document.querySelector('li')!;
+    li.textContent = '';
+    await settle(h);
+    expect(marks()).toEqual([]);
+    li.append('#', 'fyp again #fyp');
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp', '1:#fyp']);
+    expect(li.textContent).toBe('#fyp again #fyp');
+  });
+
+  it('redoes a run whose text node the page rewrote (React updating text)', async () => {
+    const p = document.createElement('p');
+    const own = document.createTextNode('old #fyp');
+    p.append(own);
+    document.body.append(p);
+    const h = start(['fyp', 'foryou']);
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp']);
+    own.data = 'new #foryou';
+    await settle(h);
+    expect(p.textContent).toBe('new #foryou');
+    expect(marks()).toEqual(['2:#foryou']);
+  });
+
+  it('cleans up when the page removes the text node it owns next to our wrapper', async () => {
+    const p = document.createElement('p');
+    const own = document.createTextNode('#fyp');
+    p.append(own);
+    document.body.append(p);
+    const h = start(['fyp']);
+    await settle(h);
+    own.remove();
+    p.append('plain');
+    await settle(h);
+    expect(p.textContent).toBe('plain');
+    expect(marks()).toEqual([]);
+  });
+
+  it('follows set changes: new ranks, removed names, added names', async () => {
+    setBody('<p>#a #b</p><a href="/tag/c">#c</a><a href="/tag/a">#a</a>');
+    const h = start(['a', 'b']);
+    await settle(h);
+    expect(marks()).toEqual(['1:#a', '2:#b', '1:#a']);
+    h.setTags([
+      { name: 'c', rank: 1 },
+      { name: 'a', rank: 3 },
+    ]);
+    await settle(h);
+    expect(marks().sort()).toEqual(['1:#c', '3:#a', '3:#a']);
+    expect(document.querySelector('p')!.textContent).toBe('#a #b');
+  });
+
+  it('removes every mark at once when switched off, and restores the text', async () => {
+    setBody('<p>x #a y</p><a href="/tag/a">#a</a>');
+    const before = document.body.innerHTML;
+    const h = start(['a']);
+    await settle(h);
+    expect(marks()).toHaveLength(2);
+    h.setTags([{ name: 'a', rank: 1 }], false);
+    expect(marks()).toEqual([]);
+    expect(document.body.innerHTML).toBe(before);
+    expect(counts.at(-1)).toBe(0);
+  });
+
+  it('does nothing while the tab is hidden, and catches up when visible', async () => {
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    setBody('<p>#a</p>');
+    const h = start(['a']);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marks()).toEqual([]);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle(h);
+    expect(marks()).toEqual(['1:#a']);
+  });
+
+  it('tears everything down on abort', async () => {
+    setBody('<p>#a</p>');
+    const h = start(['a']);
+    await settle(h);
+    controller.abort();
+    expect(marks()).toEqual([]);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: '#a' }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marks()).toEqual([]);
+  });
+});

@@ -1,0 +1,334 @@
+/**
+ * Keeps a page's hashtag marks in line with the trending set while the page changes under it.
+ *
+ * One MutationObserver whose callback only queues; the queue is scanned in idle slices (reading
+ * only), then written in as few frames as possible: once for what is in or near the viewport, once
+ * for the rest — every frame after DOM writes re-renders the page, so writes are never sliced.
+ * Nothing happens while the tab is hidden. No `browser.*` here: the content script wires it up.
+ */
+import { normalizeTagName } from './grammar';
+import { isTagLinkCandidate } from './links';
+import { MarkStore } from './marks';
+import { OWN_UI_TAG, ScanJob, WRAPPER_TAG, type PendingMark, type RankLookup } from './scan';
+
+export interface RankedName {
+  name: string;
+  rank: number;
+}
+
+export interface HighlighterOptions {
+  /** Called with the number of distinct trending hashtags on the page whenever it changes. */
+  onCount?: (count: number) => void;
+  /** Ends everything: observer, timers, listeners; marks are removed. */
+  signal: AbortSignal;
+  /** Time a scan slice may take when the browser gives no idle deadline (ms). */
+  sliceMs?: number;
+}
+
+const TEXT = 3;
+const ELEMENT = 1;
+
+/** Near the viewport: within one screen above or below it. */
+function nearViewport(element: Element, height: number): boolean {
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return false;
+  return rect.bottom > -height && rect.top < 2 * height;
+}
+
+export class Highlighter {
+  private readonly store: MarkStore;
+  private readonly observer: MutationObserver;
+  private ranks: RankLookup = new Map();
+  private enabled = false;
+  private readonly roots = new Set<Node>();
+  private readonly undoQueue = new Set<Node>();
+  private jobs: ScanJob[] = [];
+  private found: PendingMark[] = [];
+  private scheduled = false;
+  private lastCount = -1;
+  private readonly win: Window & typeof globalThis;
+  /** Resolves listeners of `settled()`. */
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly document: Document,
+    private readonly options: HighlighterOptions,
+  ) {
+    this.win = document.defaultView as Window & typeof globalThis;
+    this.store = new MarkStore(document);
+    this.observer = new MutationObserver((records) => this.queue(records));
+    const onVisible = () => {
+      if (this.document.visibilityState === 'visible') this.schedule();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        document.removeEventListener('visibilitychange', onVisible);
+        this.stop();
+      },
+      { once: true },
+    );
+  }
+
+  /** Sets the trending names to mark; an empty list or `enabled: false` removes every mark at once. */
+  setTags(tags: readonly RankedName[], enabled = true): void {
+    if (this.options.signal.aborted) return;
+    const ranks = new Map<string, number>();
+    for (const tag of tags) {
+      const key = normalizeTagName(tag.name);
+      if (!ranks.has(key)) ranks.set(key, tag.rank);
+    }
+    this.ranks = ranks;
+    this.enabled = enabled && ranks.size > 0;
+    this.jobs = [];
+    this.found = [];
+    if (!this.enabled) {
+      this.stop();
+      this.report();
+      return;
+    }
+    this.observe();
+    this.discardOwnRecords(() => {
+      for (const parent of this.store.rerank(ranks)) this.undoQueue.add(parent);
+    });
+    this.roots.clear();
+    if (this.document.body) this.roots.add(this.document.body);
+    this.schedule();
+  }
+
+  /** The normalized trending name of a mark we made, for the hover card. */
+  nameOf(element: Element): string | undefined {
+    return this.store.nameOf(element);
+  }
+
+  /** Resolves when no work is queued (tests and the bench use it). */
+  settled(): Promise<void> {
+    if (!this.busy()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private busy(): boolean {
+    return this.scheduled || this.roots.size > 0 || this.jobs.length > 0 || this.found.length > 0;
+  }
+
+  private observed = false;
+
+  private observe(): void {
+    if (this.observed) return;
+    this.observer.observe(this.document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    this.observed = true;
+  }
+
+  private stop(): void {
+    this.observer.disconnect();
+    this.observed = false;
+    this.cancelTimers();
+    this.roots.clear();
+    this.undoQueue.clear();
+    this.jobs = [];
+    this.found = [];
+    this.store.clear();
+    this.lastCount = -1;
+    this.wake();
+  }
+
+  /** The observer's callback: remembers what changed, nothing more. */
+  private queue(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (record.type === 'characterData') {
+        if (this.store.isCreated(target)) continue;
+        if (this.store.isShortened(target)) {
+          // The page rewrote a text node we split: its new text is the truth; redo the parent.
+          this.store.adoptText(target);
+          if (target.parentNode) this.undoQueue.add(target.parentNode);
+        } else if (target.parentNode && (target as Text).data.includes('#')) {
+          this.roots.add(target.parentNode);
+        }
+        continue;
+      }
+      if (record.removedNodes.length > 0 && this.store.isTouched(target)) {
+        // The page removed nodes next to our wrappers: they may be orphans now.
+        this.undoQueue.add(target);
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === ELEMENT) {
+          const name = (node as Element).localName;
+          if (name !== WRAPPER_TAG && name !== OWN_UI_TAG) this.roots.add(node);
+        } else if (node.nodeType === TEXT && !this.store.isCreated(node)) {
+          this.roots.add(target);
+        }
+      }
+    }
+    if (this.roots.size > 0 || this.undoQueue.size > 0) this.schedule();
+  }
+
+  /** Runs `write` and drops the observer records it caused (our own mutations are not news). */
+  private discardOwnRecords(write: () => void): void {
+    const before = this.observer.takeRecords();
+    if (before.length > 0) this.queue(before);
+    write();
+    this.observer.takeRecords();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || !this.enabled || this.options.signal.aborted) return;
+    if (this.document.visibilityState === 'hidden') return;
+    this.scheduled = true;
+    this.idle((deadline) => {
+      this.scheduled = false;
+      this.process(deadline);
+    });
+  }
+
+  private idleId: number | null = null;
+  private frameId: number | null = null;
+
+  private idle(callback: (deadline: IdleDeadline | null) => void): void {
+    const run = (deadline: IdleDeadline | null) => {
+      this.idleId = null;
+      callback(deadline);
+    };
+    this.idleId =
+      typeof this.win.requestIdleCallback === 'function'
+        ? this.win.requestIdleCallback(run, { timeout: 50 })
+        : this.win.setTimeout(() => run(null), 0);
+  }
+
+  private frame(callback: () => void): void {
+    this.frameId = this.win.requestAnimationFrame(() => {
+      this.frameId = null;
+      callback();
+    });
+  }
+
+  private cancelTimers(): void {
+    if (this.idleId !== null) {
+      if (typeof this.win.cancelIdleCallback === 'function')
+        this.win.cancelIdleCallback(this.idleId);
+      else this.win.clearTimeout(this.idleId);
+    }
+    if (this.frameId !== null) this.win.cancelAnimationFrame(this.frameId);
+    this.idleId = this.frameId = null;
+    this.scheduled = false;
+  }
+
+  private process(deadline: IdleDeadline | null): void {
+    if (!this.enabled || this.options.signal.aborted) return this.wake();
+    if (this.document.visibilityState === 'hidden') return;
+    if (this.undoQueue.size > 0) {
+      const parents = [...this.undoQueue];
+      this.undoQueue.clear();
+      this.discardOwnRecords(() => {
+        for (const parent of parents) this.store.undo(parent);
+      });
+      for (const parent of parents) if (parent.isConnected) this.roots.add(parent);
+    }
+    this.startJobs();
+    const sliceEnd = performance.now() + (this.options.sliceMs ?? 8);
+    const shouldYield = () =>
+      deadline !== null && !deadline.didTimeout
+        ? deadline.timeRemaining() < 1
+        : performance.now() > sliceEnd;
+    while (this.jobs.length > 0) {
+      if (!this.jobs[0].run(shouldYield)) {
+        // Out of time: carry on in the next idle period.
+        this.scheduled = true;
+        this.idle((d) => {
+          this.scheduled = false;
+          this.process(d);
+        });
+        return;
+      }
+      this.jobs.shift();
+    }
+    const found = this.found;
+    this.found = [];
+    if (found.length === 0) return this.finish();
+    const height = this.win.innerHeight;
+    const near: PendingMark[] = [];
+    const rest: PendingMark[] = [];
+    for (const mark of found) {
+      const element =
+        mark.kind === 'link'
+          ? mark.element
+          : mark.parent.nodeType === ELEMENT
+            ? (mark.parent as Element)
+            : null;
+      (element !== null && nearViewport(element, height) ? near : rest).push(mark);
+    }
+    this.scheduled = true;
+    this.frame(() => {
+      this.write(near.length > 0 ? near : rest);
+      if (near.length === 0 || rest.length === 0) {
+        this.scheduled = false;
+        return this.finish();
+      }
+      this.idle(() => {
+        this.write(rest);
+        this.scheduled = false;
+        this.finish();
+      });
+    });
+  }
+
+  private write(marks: PendingMark[]): void {
+    if (!this.enabled || this.options.signal.aborted) return;
+    let stale: Node[] = [];
+    this.discardOwnRecords(() => {
+      stale = this.store.apply(marks);
+    });
+    for (const parent of stale) this.roots.add(parent);
+  }
+
+  /** Turns queued roots into scan jobs: connected ones only, each subtree once. */
+  private startJobs(): void {
+    if (this.roots.size === 0) return;
+    const roots = [...this.roots];
+    this.roots.clear();
+    const queued = new Set(roots);
+    for (const root of roots) {
+      if (!root.isConnected || root.nodeType !== ELEMENT) continue;
+      let covered = false;
+      for (let p = root.parentNode; p !== null; p = p.parentNode) {
+        if (queued.has(p)) {
+          covered = true;
+          break;
+        }
+      }
+      if (covered) continue;
+      const element = root as Element;
+      // Inside a tag link: the link is what gets marked. Inside our wrapper: nothing to do.
+      const link = element.closest('a');
+      const scope = link !== null && isTagLinkCandidate(link) ? link : element;
+      if (element.closest(WRAPPER_TAG) !== null) continue;
+      this.jobs.push(new ScanJob(scope, this.ranks, this.found));
+    }
+  }
+
+  private finish(): void {
+    if (this.roots.size > 0 || this.undoQueue.size > 0) this.schedule();
+    this.report();
+    this.wake();
+  }
+
+  private report(): void {
+    const count = this.store.distinctCount();
+    if (count !== this.lastCount) {
+      this.lastCount = count;
+      this.options.onCount?.(count);
+    }
+  }
+
+  private wake(): void {
+    if (this.busy()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The writing half of highlighting: puts marks into the page and takes them out again. A link gets
+ * `data-trending-rank` on itself (no new node); a plain-text token gets a wrapper around just the
+ * token, made by splitting the page's text node. Every change is recorded so it can be undone
+ * exactly: the text nodes we created, and the original text of the page's nodes we shortened.
+ */
+import { RANK_ATTRIBUTE, WRAPPER_TAG, type PendingMark, type TextMark } from './scan';
+
+const TEXT = 3;
+
+export class MarkStore {
+  /** Every mark we made (links and wrappers) → its normalized name. */
+  private readonly marks = new Map<Element, string>();
+  /** Text nodes we created by splitting (the page holds no reference to them). */
+  private readonly created = new WeakSet<Node>();
+  /** The page's own text nodes we shortened → their text before we touched them. */
+  private readonly original = new WeakMap<Node, string>();
+  /** Parents whose children we split, for undoing. */
+  private readonly touched = new Set<Node>();
+
+  constructor(private readonly document: Document) {}
+
+  /** Writes pending marks; returns the parents of runs that changed since the scan (to scan again). */
+  apply(pending: readonly PendingMark[]): Node[] {
+    const stale: Node[] = [];
+    for (const mark of pending) {
+      if (mark.kind === 'link') {
+        if (!mark.element.isConnected) continue;
+        mark.element.setAttribute(RANK_ATTRIBUTE, String(mark.rank));
+        this.marks.set(mark.element, mark.name);
+      } else if (!this.wrapRun(mark)) {
+        if (mark.parent.isConnected) stale.push(mark.parent);
+      }
+    }
+    return stale;
+  }
+
+  /** Was this text node made by us, or shortened by us? (The observer ignores the former.) */
+  isCreated(node: Node): boolean {
+    return this.created.has(node);
+  }
+
+  isShortened(node: Node): boolean {
+    return this.original.has(node);
+  }
+
+  /** A parent we split text in: a removal under it may leave our wrappers orphaned. */
+  isTouched(node: Node): boolean {
+    return this.touched.has(node);
+  }
+
+  /** The page's text node changed its text itself: that is the new truth to restore to. */
+  adoptText(node: Node): void {
+    if (this.original.has(node)) this.original.set(node, (node as Text).data);
+  }
+
+  nameOf(element: Element): string | undefined {
+    return this.marks.get(element);
+  }
+
+  /** Distinct trending names marked in the page now (disconnected marks are forgotten). */
+  distinctCount(): number {
+    const names = new Set<string>();
+    for (const [element, name] of this.marks) {
+      if (element.isConnected) names.add(name);
+      else this.marks.delete(element);
+    }
+    return names.size;
+  }
+
+  /**
+   * Brings existing marks in line with new ranks: updates rank attributes, unmarks links that are no
+   * longer trending, and returns the parents whose wrappers must go (undo, then scan again).
+   */
+  rerank(ranks: ReadonlyMap<string, number>): Node[] {
+    const undo = new Set<Node>();
+    for (const [element, name] of this.marks) {
+      const rank = ranks.get(name);
+      if (!element.isConnected) {
+        this.marks.delete(element);
+      } else if (rank === undefined) {
+        if (element.localName === WRAPPER_TAG) undo.add(element.parentNode!);
+        else {
+          element.removeAttribute(RANK_ATTRIBUTE);
+          this.marks.delete(element);
+        }
+      } else if (element.getAttribute(RANK_ATTRIBUTE) !== String(rank)) {
+        element.setAttribute(RANK_ATTRIBUTE, String(rank));
+      }
+    }
+    return [...undo];
+  }
+
+  /** Takes every mark out of the page at once. */
+  clear(): void {
+    for (const parent of [...this.touched]) this.undo(parent);
+    for (const [element] of this.marks) element.removeAttribute(RANK_ATTRIBUTE);
+    this.marks.clear();
+  }
+
+  /** Removes our wrappers and split-off nodes under `parent` and restores the page's own text. */
+  undo(parent: Node): void {
+    this.touched.delete(parent);
+    for (let child = parent.firstChild; child !== null;) {
+      const next = child.nextSibling;
+      if (child.nodeType === TEXT) {
+        if (this.created.has(child)) child.remove();
+        else {
+          const text = this.original.get(child);
+          if (text !== undefined) {
+            (child as Text).data = text;
+            this.original.delete(child);
+          }
+        }
+      } else if ((child as Element).localName === WRAPPER_TAG) {
+        this.marks.delete(child as Element);
+        child.remove();
+      }
+      child = next;
+    }
+  }
+
+  private wrapRun(mark: TextMark): boolean {
+    let text = '';
+    for (const n of mark.nodes) {
+      if (n.parentNode !== mark.parent) return false;
+      if (n.nodeType === TEXT) text += (n as Text).data;
+    }
+    if (text !== mark.text) return false;
+    // Offsets of each node in the run's text, taken before any split.
+    const starts: number[] = [];
+    let offset = 0;
+    for (const n of mark.nodes) {
+      starts.push(offset);
+      if (n.nodeType === TEXT) offset += (n as Text).length;
+    }
+    // Last token first, so the offsets of earlier ones stay valid.
+    for (let i = mark.tokens.length - 1; i >= 0; i--) {
+      const token = mark.tokens[i];
+      const first = locate(mark.nodes, starts, token.start, false);
+      const last = locate(mark.nodes, starts, token.end, true);
+      const wrapper = this.document.createElement(WRAPPER_TAG);
+      wrapper.setAttribute(RANK_ATTRIBUTE, String(token.rank));
+      if (first === last) {
+        const node = mark.nodes[first] as Text;
+        this.remember(node);
+        const inner = node.splitText(token.start - starts[first]);
+        this.created.add(inner);
+        if (inner.length > token.end - token.start) {
+          this.created.add(inner.splitText(token.end - token.start));
+        }
+        mark.parent.insertBefore(wrapper, inner);
+        wrapper.appendChild(inner);
+      } else {
+        // The token spans nodes (`#` + `<!-- -->` + `Name`): shorten them, put the token in a new node.
+        const inner = this.document.createTextNode(mark.text.slice(token.start, token.end));
+        this.created.add(inner);
+        wrapper.appendChild(inner);
+        for (let k = first; k <= last; k++) {
+          const node = mark.nodes[k];
+          if (node.nodeType !== TEXT) continue;
+          const t = node as Text;
+          this.remember(t);
+          const from = Math.max(token.start - starts[k], 0);
+          const to = Math.min(token.end - starts[k], t.length);
+          t.data = t.data.slice(0, from) + t.data.slice(to);
+        }
+        mark.parent.insertBefore(wrapper, mark.nodes[last]);
+      }
+      this.marks.set(wrapper, token.name);
+    }
+    this.touched.add(mark.parent);
+    return true;
+  }
+
+  private remember(node: Text): void {
+    if (!this.created.has(node) && !this.original.has(node)) this.original.set(node, node.data);
+  }
+}
+
+/** The index of the text node holding `offset` (for an end offset, the node holding the char before). */
+function locate(nodes: ChildNode[], starts: number[], offset: number, isEnd: boolean): number {
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    if (nodes[k].nodeType !== TEXT) continue;
+    if (isEnd ? starts[k] < offset : starts[k] <= offset) return k;
+  }
+  return 0;
+}
