@@ -73,8 +73,10 @@ export interface Extension {
   openOptions(): Promise<Page>;
   /** Opens any URL (e.g. https://www.tiktok.com/basic) in a new tab and waits for `load`. */
   page(url: string): Promise<Page>;
-  /** Uncaught errors and console errors from every page and the worker, as text. */
+  /** Uncaught exceptions in the extension's pages and the tabs, as `url: message`. */
   errors: string[];
+  /** console.error output and failed loads (e.g. the unreachable avatar CDN), as `url: text`. */
+  consoleErrors: string[];
   /** Saves a screenshot of `page` as .e2e-artifacts/NAME.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -125,10 +127,11 @@ export async function launchExtension(
   }
 
   const errors: string[] = [];
+  const consoleErrors: string[] = [];
   const watchPage = (page: Page) => {
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+      if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
   };
   context.pages().forEach(watchPage);
@@ -176,6 +179,7 @@ export async function launchExtension(
     openOptions: () => open(`${baseUrl}options.html`),
     page: open,
     errors,
+    consoleErrors,
     screenshot: async (page, name) => {
       await mkdir(ARTIFACTS_DIR, { recursive: true });
       const path = join(ARTIFACTS_DIR, `${name}.png`);

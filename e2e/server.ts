@@ -306,6 +306,10 @@ export async function startMockServer(): Promise<MockServer> {
   }
 
   async function answerTikTok(path: string, res: ServerResponse): Promise<void> {
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const page = pages.get(path);
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']! });
