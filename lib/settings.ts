@@ -93,3 +93,11 @@ export function refreshesPerDay(refreshHours: number): number {
 export function highlightDailyCost(depth: HighlightDepth, refreshHours: number): number {
   return (depth / PAGE_SIZE) * CREDITS_PER_REQUEST * refreshesPerDay(refreshHours);
 }
+
+/** The form field a repair notice from `sanitizeSettings` is about, so the page can show it there. */
+export function noticeField(notice: string): 'region' | 'refreshHours' | 'dailyBudget' | null {
+  if (notice.startsWith('The saved region')) return 'region';
+  if (notice.startsWith('The saved refresh interval')) return 'refreshHours';
+  if (notice.startsWith('The saved daily credit budget')) return 'dailyBudget';
+  return null;
+}

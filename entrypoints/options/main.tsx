@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { Options } from './Options';
+import './style.css';
 
-render(<main>Hashtag Radar</main>, document.getElementById('app')!);
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,101 @@
+import type { ComponentChildren, VNode } from 'preact';
+
+export interface ControlProps {
+  id: string;
+  'aria-describedby': string;
+  'aria-invalid': boolean;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  help: ComponentChildren;
+  error?: string | undefined;
+  /** A repair notice about this field's saved value (e.g. an unknown region was reset). */
+  notice?: string | undefined;
+  children: (control: ControlProps) => VNode;
+  /** Extra content after the control (buttons, hints that belong to it). */
+  after?: ComponentChildren;
+}
+
+/** One labelled control with its help text, a notice and its error, all tied to it for screen readers. */
+export function Field({ id, label, help, error, notice, children, after }: FieldProps) {
+  const describedBy = [error && `${id}-error`, notice && `${id}-notice`, `${id}-help`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`field${error ? ' field--invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <p id={`${id}-help`} class="help">
+        {help}
+      </p>
+      <div class="control-row">
+        {children({ id, 'aria-describedby': describedBy, 'aria-invalid': !!error })}
+        {after}
+      </div>
+      {notice && (
+        <p id={`${id}-notice`} class="notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface ChoiceGroupProps<T extends string> {
+  id: string;
+  legend: string;
+  help: ComponentChildren;
+  name: string;
+  value: string;
+  choices: { value: T; label: ComponentChildren }[];
+  onChange: (value: T) => void;
+  error?: string | undefined;
+  disabled?: boolean;
+}
+
+/** A set of radio buttons in a fieldset, with its help and error described. */
+export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
+  const { id, legend, help, name, value, choices, onChange, error, disabled } = props;
+  const describedBy = [error && `${id}-error`, `${id}-help`].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      id={id}
+      class={`field choices${error ? ' field--invalid' : ''}`}
+      aria-describedby={describedBy}
+      aria-invalid={!!error}
+      disabled={disabled}
+    >
+      <legend>{legend}</legend>
+      <p id={`${id}-help`} class="help">
+        {help}
+      </p>
+      <div class="choice-list">
+        {choices.map((c) => (
+          <label key={c.value} class="choice">
+            <input
+              type="radio"
+              name={name}
+              value={c.value}
+              checked={value === c.value}
+              onChange={() => onChange(c.value)}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={`${id}-error`} class="error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
