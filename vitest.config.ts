@@ -1,10 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['{lib,components,entrypoints,tests}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+    // Tests of built artifacts run after the build: vitest.build.config.ts (npm run test:package).
+    exclude: [...configDefaults.exclude, 'tests/**/*.build.test.ts'],
     restoreMocks: true,
     mockReset: false,
   },

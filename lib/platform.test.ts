@@ -52,6 +52,19 @@ describe('setBadge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it("null drops a tab's own text so the tab shows the global badge again", async () => {
+    await setBadge('7', { tabId: 3 });
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    expect(await setBadge(null, { tabId: 3 })).toBe(true);
+    // Chrome and Firefox document `text: null` with a tabId as "fall back to the global text".
+    expect(setText).toHaveBeenLastCalledWith({ tabId: 3, text: null });
+    // Without a tab, null means "no text".
+    await setBadge('!');
+    await setBadge(null);
+    expect(setText).toHaveBeenLastCalledWith({ text: '' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
   it('falls back to browserAction (MV2) when there is no action', async () => {
     const calls: unknown[] = [];
     replace(fake, 'action', undefined);

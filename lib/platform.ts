@@ -13,7 +13,7 @@ interface BadgeDetails {
 }
 /** The subset of the toolbar button API we use; each method may be missing on some browser. */
 interface ToolbarAction {
-  setBadgeText?: (details: BadgeDetails & { text: string }) => Promise<void> | void;
+  setBadgeText?: (details: BadgeDetails & { text: string | null }) => Promise<void> | void;
   setBadgeBackgroundColor?: (details: BadgeDetails & { color: string }) => Promise<void> | void;
   setBadgeTextColor?: (details: BadgeDetails & { color: string }) => Promise<void> | void;
   setTitle?: (details: BadgeDetails & { title: string }) => Promise<void> | void;
@@ -48,13 +48,15 @@ export interface BadgeOptions {
 }
 
 /**
- * Sets the toolbar badge text ('' clears it) and, where supported, its colours and the button's title.
+ * Sets the toolbar badge text and, where supported, its colours and the button's title.
+ * '' clears the badge; null with a tabId drops that tab's own text so it shows the global badge again.
  * Resolves to whether the text was set; never rejects.
  */
-export async function setBadge(text: string, options: BadgeOptions = {}): Promise<boolean> {
+export async function setBadge(text: string | null, options: BadgeOptions = {}): Promise<boolean> {
   const action = toolbarAction();
   if (!action || typeof action.setBadgeText !== 'function') return false;
   const scope: BadgeDetails = options.tabId === undefined ? {} : { tabId: options.tabId };
+  if (text === null && options.tabId === undefined) text = ''; // null is only meaningful per tab
   const { color, textColor, title } = options;
   // Colours first, so the new text never shows in the old colour.
   if (color && action.setBadgeBackgroundColor) {

@@ -1,0 +1,24 @@
+// Types for scripts/check-bundle-budget.mjs (imported by tests/repo/bundle-budget.build.test.ts).
+export interface FileSize {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+export interface Measured {
+  files: FileSize[];
+  raw: number;
+  gzip: number;
+}
+export interface Budgeted extends Measured {
+  budget: number;
+}
+export const KB: number;
+export const BUDGETS: { contentScript: number; popup: number };
+export function gzipSize(path: string): number;
+export function referencedFiles(buildDir: string, file: string): string[];
+export function loadedFiles(buildDir: string, entries: string[]): string[];
+export function measure(buildDir: string, files: string[]): Measured;
+export function contentScriptEntries(manifest: {
+  content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+}): string[];
+export function checkBudgets(buildDir: string): { contentScript: Budgeted; popup: Budgeted };

@@ -1,0 +1,75 @@
+// Runs after the build (see vitest.build.config.ts): the manifests users install ask for exactly
+// what the product needs, and say so the same way in Chrome and Firefox.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDir, manifestFiles, readManifest } from './support/build';
+import { existsSync } from 'node:fs';
+
+describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) => {
+  const dir = buildDir(target);
+  const manifest = readManifest(dir);
+
+  it('asks for exactly storage + alarms and the keyapi host, nothing optional', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+    expect(manifest.host_permissions).toEqual(['https://api.keyapi.ai/*']);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('runs its one content script on tiktok.com only', () => {
+    const matches = (manifest.content_scripts ?? []).flatMap((cs) => cs.matches);
+    expect(matches).toEqual(['*://*.tiktok.com/*']);
+  });
+
+  it('has the icons at every size, in the manifest and on the toolbar button', () => {
+    const sizes = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+    expect(manifest.icons).toEqual(sizes);
+    expect(manifest.action?.default_icon).toEqual(sizes);
+    for (const [size, file] of Object.entries(sizes)) {
+      const png = readFileSync(join(dir, file));
+      expect(png.readUInt32BE(16), `${file} width`).toBe(Number(size));
+      expect(png.readUInt32BE(20), `${file} height`).toBe(Number(size));
+    }
+  });
+
+  it('points only at files that exist in the build', () => {
+    expect(manifestFiles(manifest).filter((f) => !existsSync(join(dir, f)))).toEqual([]);
+    expect(manifest.action?.default_popup).toBe('popup.html');
+    expect(manifest.options_ui?.page).toBe('options.html');
+  });
+});
+
+describe('Firefox specifics', () => {
+  const chrome = readManifest(buildDir('chrome-mv3'));
+  const firefox = readManifest(buildDir('firefox-mv3'));
+
+  it('is MV3 with a gecko id, a minimum version and a data-collection statement', () => {
+    expect(firefox.manifest_version).toBe(3);
+    expect(firefox.browser_specific_settings?.gecko).toMatchObject({
+      id: 'hashtag-radar@keyapi-tools',
+      strict_min_version: expect.stringMatching(/^\d+\.0$/),
+      data_collection_permissions: { required: ['none'] },
+    });
+    // Firefox ≥ 127 grants MV3 host permissions at install; 140 reads data_collection_permissions.
+    expect(
+      Number.parseInt(firefox.browser_specific_settings!.gecko!.strict_min_version!),
+    ).toBeGreaterThanOrEqual(140);
+  });
+
+  it('runs the background as an event page in Firefox and a service worker in Chrome', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('is otherwise the same extension in both browsers', () => {
+    const common = (m: typeof chrome) => ({
+      ...m,
+      background: undefined,
+      browser_specific_settings: undefined,
+    });
+    expect(common(firefox)).toEqual(common(chrome));
+  });
+});
