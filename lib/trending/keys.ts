@@ -1,0 +1,78 @@
+/**
+ * The API key's life: saving (which turns sample mode off and clears what the old key caused),
+ * testing with one counted request, and the masked hint pages may show. The key itself never
+ * leaves the background.
+ */
+import { fetchTrendingPage, type FetchPage } from '../keyapi/client';
+import { trendError } from '../keyapi/errors';
+import type { KeyStatus, KeyTestResult } from '../messaging';
+import { apiKeyItem, sampleModeItem } from '../storage';
+import { readKey, readSettings } from './context';
+import { blockingError, gatesItem, NO_GATES, readGates } from './gates';
+import { sendCounted, storeSuccess } from './refresh';
+import { clearEntryErrors } from './store';
+
+/** Printable ASCII without spaces: what fits in an Authorization header. */
+const KEY_SHAPE = /^[\x21-\x7e]{8,512}$/;
+
+/** `sk_live_…9f2c`: enough to recognise a key, not enough to use it. */
+export function maskKey(key: string): string {
+  const prefix = /^[A-Za-z]{1,8}_(?:[A-Za-z]{1,8}_)?/.exec(key)?.[0] ?? '';
+  const tail = key.length - prefix.length >= 12 ? key.slice(-4) : '';
+  return `${prefix}…${tail}`;
+}
+
+export async function keyStatus(): Promise<KeyStatus> {
+  const key = await readKey();
+  const gates = await readGates();
+  return {
+    keySet: !!key,
+    keyHint: key ? maskKey(key) : null,
+    keyInvalid: !!key && !!gates.invalidKey,
+  };
+}
+
+/** Saves a new key (empty removes it). Whatever the old key caused (invalid, out of credits, back-off) is forgotten. */
+export async function saveApiKey(raw: unknown): Promise<KeyStatus> {
+  const key = typeof raw === 'string' ? raw.trim() : '';
+  if (key && !KEY_SHAPE.test(key)) {
+    throw new Error('That does not look like a keyapi.ai API key.');
+  }
+  if (key) {
+    await apiKeyItem.setValue(key);
+    await sampleModeItem.setValue(false);
+  } else {
+    await apiKeyItem.removeValue();
+  }
+  await gatesItem.setValue(NO_GATES);
+  await clearEntryErrors();
+  return keyStatus();
+}
+
+/** One request (2 credits) with the given key or the saved one; its page 1 of the default filters is cached. */
+export async function testKey(
+  raw: unknown,
+  fetchPage: FetchPage = fetchTrendingPage,
+): Promise<KeyTestResult> {
+  const given = typeof raw === 'string' ? raw.trim() : '';
+  const saved = await readKey();
+  const key = given || saved;
+  if (!key) return { valid: false, error: trendError('no-key') };
+  if (!KEY_SHAPE.test(key))
+    return {
+      valid: false,
+      error: trendError('invalid-key', 'That does not look like an API key.'),
+    };
+  // The user is testing a key: only the server's own back-off (429/5xx) holds the test back.
+  const gates = await readGates();
+  const blocked = blockingError({ ...NO_GATES, backoff: gates.backoff }, Date.now(), {
+    userAsked: true,
+  });
+  if (blocked) return { valid: false, error: blocked };
+  const settings = await readSettings();
+  const request = { filters: settings.defaults, page: 1, key, budget: settings.dailyBudget };
+  const outcome = await sendCounted(fetchPage, request, key === saved);
+  if (!outcome.ok) return { valid: false, error: outcome.error };
+  await storeSuccess(settings.defaults, 1, outcome.page);
+  return { valid: true };
+}

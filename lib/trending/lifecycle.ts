@@ -1,0 +1,49 @@
+/** What the background does when the worker starts, an alarm fires, or a stored input changes. */
+import { browser, type Browser } from 'wxt/browser';
+import { syncKeyBadge } from './badge';
+import { reschedule, REFRESH_ALARM } from './schedule';
+import { serialized } from './serial';
+import type { TrendingService } from './service';
+import { CACHE_PREFIX, pruneCache } from './store';
+
+const CACHE_MAX_AGE_MS = 7 * 86_400_000;
+const CACHE_MAX_ENTRIES = 60;
+
+/** Stored values whose change moves the schedule or the badge (area → keys). */
+const LOCAL_INPUTS = new Set(['apiKey', 'sampleMode', 'radar:gates']);
+
+function rescheduleSoon(): Promise<void> {
+  return serialized('schedule', () => reschedule());
+}
+
+/** The worker started (browser start, install, wake-up): tidy up and re-arm; fetch nothing. */
+export async function onWorkerStart(): Promise<void> {
+  await pruneCache(Date.now(), CACHE_MAX_AGE_MS, CACHE_MAX_ENTRIES);
+  await Promise.all([rescheduleSoon(), syncKeyBadge()]);
+}
+
+export async function onAlarm(
+  service: TrendingService,
+  alarm: Browser.alarms.Alarm,
+): Promise<void> {
+  if (alarm.name !== REFRESH_ALARM) return;
+  await service.refreshDefaults();
+  await rescheduleSoon();
+}
+
+export async function onStorageChanged(
+  changes: Record<string, unknown>,
+  area: string,
+): Promise<void> {
+  const keys = Object.keys(changes);
+  const inputs =
+    (area === 'sync' && keys.includes('settings')) ||
+    (area === 'local' && keys.some((k) => LOCAL_INPUTS.has(k)));
+  const cache = area === 'local' && keys.some((k) => k.startsWith(CACHE_PREFIX));
+  if (inputs || cache) await rescheduleSoon();
+  if (inputs) await syncKeyBadge();
+}
+
+export async function onInstalled(details: Browser.runtime.InstalledDetails): Promise<void> {
+  if (details.reason === 'install') await browser.runtime.openOptionsPage();
+}

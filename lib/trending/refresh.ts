@@ -1,0 +1,123 @@
+/**
+ * Refreshes one cached page: checks the gates and the day's budget, sends one request, and writes
+ * the outcome into the entry (which announces it). Concurrent asks for one entry share one request.
+ */
+import { nextLocalMidnight } from '../format';
+import { trendError, TrendFailure } from '../keyapi/errors';
+import type { FetchPage } from '../keyapi/client';
+import type { TrendingPage } from '../keyapi/parse';
+import { refundRequest, reserveRequest } from './credits';
+import { afterFailure, blockingError, NO_GATES, readGates, updateGates, type Gates } from './gates';
+import { recordRanks } from './history';
+import { cacheKey, updateEntry } from './store';
+import type { TrendError, TrendFilters } from './types';
+
+export interface RefreshRequest {
+  filters: TrendFilters;
+  page: number;
+  key: string;
+  budget: number;
+  /** The user asked for it (retry, force): lets one through an out-of-credits stop. */
+  userAsked?: boolean;
+}
+
+export type RefreshOutcome =
+  { ok: true; page: TrendingPage } | { ok: false; error: TrendError; sent: boolean };
+
+/** Stores a good answer. An empty list is "no data" and never replaces a list already cached. */
+export async function storeSuccess(filters: TrendFilters, pageNo: number, page: TrendingPage) {
+  const now = Date.now();
+  await updateEntry(filters, pageNo, (entry) => {
+    const keepOld = page.items.length === 0 && !!entry.data?.items.length;
+    return {
+      ...entry,
+      data: keepOld ? entry.data : page,
+      fetchedAt: keepOld ? entry.fetchedAt : now,
+      checkedAt: now,
+      error: null,
+      errorAt: null,
+    };
+  });
+  await recordRanks(filters, page.items, now);
+}
+
+export async function storeFailure(filters: TrendFilters, pageNo: number, error: TrendError) {
+  await updateEntry(filters, pageNo, (entry) => ({ ...entry, error, errorAt: Date.now() }));
+}
+
+function isClear(gates: Gates): boolean {
+  return !gates.invalidKey && !gates.outOfCredits && !gates.backoff;
+}
+
+/** Sends one request counted against the budget, and updates the gates with the answer. */
+export async function sendCounted(
+  fetchPage: FetchPage,
+  request: Omit<RefreshRequest, 'userAsked'> & { limit?: number },
+  updateKeyGates = true,
+): Promise<RefreshOutcome> {
+  const now = Date.now();
+  const day = await reserveRequest(request.budget, now);
+  if (!day) {
+    const error = trendError('budget-reached', null, { retryAt: nextLocalMidnight(now) });
+    return { ok: false, error, sent: false };
+  }
+  try {
+    const page = await fetchPage({
+      key: request.key,
+      filters: request.filters,
+      page: request.page,
+      limit: request.limit,
+    });
+    if (!isClear(await readGates())) {
+      await updateGates((g) => (updateKeyGates ? NO_GATES : { ...g, backoff: null }));
+    }
+    return { ok: true, page };
+  } catch (failure) {
+    const error = failure instanceof TrendFailure ? failure.error : trendError('bad-response');
+    if (error.kind === 'offline') await refundRequest(day);
+    const keyGate = error.kind === 'invalid-key' || error.kind === 'out-of-credits';
+    if (updateKeyGates || !keyGate) {
+      const gates = await updateGates((g) => afterFailure(g, error, Date.now()));
+      return {
+        ok: false,
+        error: gates.backoff?.error.kind === error.kind ? gates.backoff.error : error,
+        sent: true,
+      };
+    }
+    return { ok: false, error, sent: true };
+  }
+}
+
+export function createRefresher(fetchPage: FetchPage) {
+  const inflight = new Map<string, Promise<RefreshOutcome>>();
+
+  async function run(request: RefreshRequest): Promise<RefreshOutcome> {
+    const blocked = blockingError(await readGates(), Date.now(), request);
+    const outcome: RefreshOutcome = blocked
+      ? { ok: false, error: blocked, sent: false }
+      : await sendCounted(fetchPage, request);
+    if (outcome.ok) await storeSuccess(request.filters, request.page, outcome.page);
+    else await storeFailure(request.filters, request.page, outcome.error);
+    return outcome;
+  }
+
+  return {
+    /** Starts a refresh of the page, or joins the one already under way. */
+    refresh(request: RefreshRequest): Promise<RefreshOutcome> {
+      const key = cacheKey(request.filters, request.page);
+      const running = inflight.get(key);
+      if (running) return running;
+      const started = run(request).finally(() => inflight.delete(key));
+      inflight.set(key, started);
+      return started;
+    },
+    isRefreshing(filters: TrendFilters, page: number): boolean {
+      return inflight.has(cacheKey(filters, page));
+    },
+    async whenIdle(): Promise<void> {
+      while (inflight.size) await Promise.allSettled([...inflight.values()]);
+    },
+  };
+}
+
+export type Refresher = ReturnType<typeof createRefresher>;

@@ -1,0 +1,179 @@
+/**
+ * The trending data service: answers from the cache at once and refreshes in the background when a
+ * page is due (stale-while-revalidate). Every decision is taken from storage on each call, so a
+ * restarted worker carries on where the last one stopped; only in-flight requests live in memory.
+ */
+import { nextLocalMidnight } from '../format';
+import { fetchTrendingPage, type FetchPage } from '../keyapi/client';
+import { trendError } from '../keyapi/errors';
+import { SAMPLE_FETCHED_AT, sampleHashtags } from '../sample';
+import type { Settings } from '../settings';
+import { highlightPages, readKey, readSampleMode, readSettings, ttlMs } from './context';
+import { budgetLeft, creditStatus } from './credits';
+import { dueAt } from './freshness';
+import { blockingError, readGates } from './gates';
+import { rankYesterday } from './history';
+import { createRefresher, type RefreshOutcome } from './refresh';
+import { readEntries } from './store';
+import {
+  CREDITS_PER_REQUEST,
+  MAX_PAGES,
+  normalizeFilters,
+  PAGE_SIZE,
+  type HighlightSet,
+  type TrendError,
+  type TrendFilters,
+  type TrendView,
+} from './types';
+import { buildView, toHighlightTag } from './view';
+
+export interface TrendRequest {
+  filters: TrendFilters;
+  pages: number;
+  /** The user asked for fresh data: refresh every asked page, not only the due ones. */
+  force?: boolean;
+}
+
+export function clampPages(pages: unknown): number {
+  const n = typeof pages === 'number' && Number.isFinite(pages) ? Math.trunc(pages) : 1;
+  return Math.min(MAX_PAGES, Math.max(1, n));
+}
+
+export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) {
+  const refresher = createRefresher(fetchPage);
+
+  function sampleView(
+    filters: TrendFilters,
+    pages: number,
+    settings: Settings,
+    credits: TrendView['credits'],
+  ): TrendView {
+    const all = sampleHashtags(filters);
+    return {
+      filters,
+      source: 'sample',
+      items: all.slice(0, pages * PAGE_SIZE),
+      pagesLoaded: pages,
+      total: all.length,
+      hasMore: pages * PAGE_SIZE < all.length,
+      fetchedAt: SAMPLE_FETCHED_AT,
+      stale: false,
+      refreshing: false,
+      error: null,
+      rankYesterday: {},
+      credits: { ...credits, dailyBudget: settings.dailyBudget },
+    };
+  }
+
+  /** Why a due refresh cannot start now (no key, gates, budget), or null. */
+  async function refreshBlocker(key: string, settings: Settings, now: number, userAsked: boolean) {
+    if (!key) return trendError('no-key');
+    const gated = blockingError(await readGates(), now, { userAsked });
+    if (gated) return gated;
+    if ((await budgetLeft(settings.dailyBudget, now)) < CREDITS_PER_REQUEST) {
+      return trendError('budget-reached', null, { retryAt: nextLocalMidnight(now) });
+    }
+    return null;
+  }
+
+  /** The live view of a filter set, starting the refreshes that are due. */
+  async function liveView(
+    filters: TrendFilters,
+    pages: number,
+    force: boolean,
+    settings: Settings,
+  ): Promise<{ view: TrendView; started: Promise<RefreshOutcome>[] }> {
+    const now = Date.now();
+    const ttl = ttlMs(settings);
+    const [key, entries, gates] = await Promise.all([
+      readKey(),
+      readEntries(filters, pages),
+      readGates(),
+    ]);
+    const duePages = entries
+      .map((entry, i) => ({ entry, page: i + 1 }))
+      .filter(
+        ({ entry, page }) =>
+          (force || dueAt(entry, ttl) <= now) && !refresher.isRefreshing(filters, page),
+      );
+    const blocker = duePages.length ? await refreshBlocker(key, settings, now, force) : null;
+    const started = blocker
+      ? []
+      : duePages.map(({ page }) =>
+          refresher.refresh({ filters, page, key, budget: settings.dailyBudget, userAsked: force }),
+        );
+    // A key that is not accepted, or no key at all, is said even when the cache is fresh.
+    const standing: TrendError | null = !key ? trendError('no-key') : gates.invalidKey;
+    const [credits, yesterday] = await Promise.all([
+      creditStatus(settings.dailyBudget, now),
+      rankYesterday(filters, now),
+    ]);
+    const view = buildView({
+      filters,
+      entries,
+      now,
+      ttl,
+      refreshing: entries.some((_, i) => refresher.isRefreshing(filters, i + 1)),
+      blocking: blocker ?? standing,
+      credits,
+      rankYesterday: yesterday,
+    });
+    return { view, started };
+  }
+
+  function settle(started: Promise<RefreshOutcome>[]): Promise<void> {
+    return Promise.allSettled(started).then(() => undefined);
+  }
+
+  return {
+    /** Cached pages at once; due refreshes run on and announce themselves through storage. */
+    async getTrending(request: TrendRequest): Promise<TrendView> {
+      const filters = normalizeFilters(request.filters);
+      const pages = clampPages(request.pages);
+      const settings = await readSettings();
+      if (await readSampleMode()) {
+        return sampleView(filters, pages, settings, await creditStatus(settings.dailyBudget));
+      }
+      const { view, started } = await liveView(filters, pages, request.force === true, settings);
+      void settle(started);
+      return view;
+    },
+
+    async getHighlightSet(): Promise<HighlightSet> {
+      const settings = await readSettings();
+      const { enabled, style, depth } = settings.highlight;
+      const sample = await readSampleMode();
+      const base = { enabled, style, source: sample ? ('sample' as const) : ('live' as const) };
+      if (!enabled) return { ...base, fetchedAt: null, tags: [] };
+      if (sample) {
+        const tags = sampleHashtags(settings.defaults).slice(0, depth).map(toHighlightTag);
+        return { ...base, fetchedAt: SAMPLE_FETCHED_AT, tags };
+      }
+      const { view } = await liveView(settings.defaults, highlightPages(settings), false, settings);
+      return {
+        ...base,
+        fetchedAt: view.fetchedAt,
+        tags: view.items.slice(0, depth).map(toHighlightTag),
+      };
+    },
+
+    /** The schedule's refresh: the default filter set's due pages, awaited (keeps the worker up). */
+    async refreshDefaults(): Promise<void> {
+      const settings = await readSettings();
+      if ((await readSampleMode()) || !(await readKey())) return;
+      const { started } = await liveView(
+        settings.defaults,
+        highlightPages(settings),
+        false,
+        settings,
+      );
+      await settle(started);
+    },
+
+    isRefreshing: refresher.isRefreshing,
+    /** Resolves when no refresh is under way (tests, benches, the alarm path). */
+    whenIdle: refresher.whenIdle,
+  };
+}
+
+export type TrendingService = ReturnType<typeof createTrendingService>;

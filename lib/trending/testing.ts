@@ -1,0 +1,62 @@
+/** Test-only: a programmable stand-in for the API client, counting every request. */
+import type { FetchOptions, FetchPage } from '../keyapi/client';
+import { trendError, TrendFailure } from '../keyapi/errors';
+import { parseTrendingBody, type TrendingPage } from '../keyapi/parse';
+import { okBody, pageItems } from '../keyapi/testing';
+import type { TrendErrorKind } from './types';
+
+type Behaviour = (options: FetchOptions) => Promise<TrendingPage>;
+
+export function fakeApi() {
+  const calls: FetchOptions[] = [];
+  const queue: Behaviour[] = [];
+  let version = '';
+  const ok: Behaviour = async (o) =>
+    parseTrendingBody(okBody(pageItems(o.page, o.filters, version), o.page), o.page, o.limit ?? 20);
+  let standing: Behaviour = ok;
+
+  const fetchPage: FetchPage = (options) => {
+    calls.push(options);
+    return (queue.shift() ?? standing)(options);
+  };
+
+  return {
+    fetchPage,
+    calls,
+    ok,
+    /** Changes the names the API returns from now on (`v2` → `…v2r1`), to tell fetches apart. */
+    setVersion(tag: string) {
+      version = tag;
+    },
+    respondWith(behaviour: Behaviour) {
+      standing = behaviour;
+    },
+    next(...behaviours: Behaviour[]) {
+      queue.push(...behaviours);
+    },
+    /** A request that answers when the test says so. */
+    held() {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const behaviour: Behaviour = async (o) => {
+        await gate;
+        return ok(o);
+      };
+      return { behaviour, release };
+    },
+  };
+}
+
+export function failWith(
+  kind: TrendErrorKind,
+  message?: string,
+  status?: number,
+): (o: FetchOptions) => Promise<never> {
+  return async () => {
+    throw new TrendFailure(trendError(kind, message, status ? { status } : {}));
+  };
+}
+
+export function emptyPage(): (o: FetchOptions) => Promise<TrendingPage> {
+  return async () => ({ items: [], total: 0, hasMore: false, dropped: 0 });
+}
