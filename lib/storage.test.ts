@@ -123,6 +123,13 @@ describe('readSettings', () => {
     expect(await settingsNoticesItem.getValue()).toHaveLength(1);
   });
 
+  it('reads a flat value that has not been migrated yet in its grouped form', async () => {
+    await seedV1({ region: 'FR', period: 30, dailyBudget: 250 });
+    const settings = await readSettings();
+    expect(settings.defaults).toMatchObject({ region: 'FR', period: 30 });
+    expect(settings.dailyBudget).toBe(250);
+  });
+
   it('adds each notice once', async () => {
     await addSettingsNotices(['a', 'b']);
     await addSettingsNotices(['b', 'c']);

@@ -28,28 +28,30 @@ export interface SettingsV1 {
   highlightStyle?: unknown;
 }
 
+/** The v2 grouping of a value in either layout (v1 flat, or already grouped). */
+export function groupSettings(old: unknown): unknown {
+  const raw = (old ?? {}) as SettingsV1 & Partial<Record<keyof Settings, unknown>>;
+  if (typeof raw.defaults === 'object' && raw.defaults !== null) return raw;
+  return {
+    defaults: {
+      region: raw.region,
+      period: raw.period,
+      industry: raw.industry,
+      newToTop100: raw.newToTop100,
+    },
+    refreshHours: raw.refreshHours,
+    dailyBudget: raw.dailyBudget,
+    highlight: {
+      enabled: raw.highlightEnabled,
+      depth: raw.highlightDepth,
+      style: raw.highlightStyle,
+    },
+  };
+}
+
 /** v1 → v2: regroups a flat layout, then repairs every value (unknown region → default, with a notice). */
 export async function migrateSettingsV2(old: unknown): Promise<Settings> {
-  const raw = (old ?? {}) as SettingsV1 & Partial<Record<keyof Settings, unknown>>;
-  const nested =
-    typeof raw.defaults === 'object' && raw.defaults !== null
-      ? raw
-      : {
-          defaults: {
-            region: raw.region,
-            period: raw.period,
-            industry: raw.industry,
-            newToTop100: raw.newToTop100,
-          },
-          refreshHours: raw.refreshHours,
-          dailyBudget: raw.dailyBudget,
-          highlight: {
-            enabled: raw.highlightEnabled,
-            depth: raw.highlightDepth,
-            style: raw.highlightStyle,
-          },
-        };
-  const { settings, notices } = sanitizeSettings(nested);
+  const { settings, notices } = sanitizeSettings(groupSettings(old));
   await addSettingsNotices(notices);
   return settings;
 }
@@ -80,7 +82,7 @@ export async function addSettingsNotices(notices: string[]): Promise<void> {
  */
 export async function readSettings(): Promise<Settings> {
   const raw = await settingsItem.getValue();
-  const { settings, notices } = sanitizeSettings(raw);
+  const { settings, notices } = sanitizeSettings(groupSettings(raw));
   if (notices.length > 0) {
     await addSettingsNotices(notices);
     await settingsItem.setValue(settings);
