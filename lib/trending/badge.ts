@@ -1,5 +1,5 @@
 /** The toolbar badge: "!" while the saved key is not accepted, otherwise each tab's count of trending tags. */
-import { browser } from 'wxt/browser';
+import { setBadge } from '../platform';
 import { readKey } from './context';
 import { readGates } from './gates';
 
@@ -14,12 +14,12 @@ async function keyRejected(): Promise<boolean> {
 /** Shows or clears the "!" to match the stored key state (called at start and on every change). */
 export async function syncKeyBadge(): Promise<void> {
   if (await keyRejected()) {
-    await browser.action.setBadgeBackgroundColor({ color: ALERT_COLOR });
-    await browser.action.setBadgeText({ text: '!' });
-    await browser.action.setTitle({ title: `${TITLE}: the API key was not accepted` });
+    await setBadge('!', {
+      color: ALERT_COLOR,
+      title: `${TITLE}: the API key was not accepted. Open the options to fix it.`,
+    });
   } else {
-    await browser.action.setBadgeText({ text: '' });
-    await browser.action.setTitle({ title: TITLE });
+    await setBadge('', { title: TITLE });
   }
 }
 
@@ -32,7 +32,10 @@ export function badgeCount(count: unknown): string | null {
 /** A tab's own count; null falls back to the global badge (empty, or "!" while the key is rejected). */
 export async function showPageCount(tabId: number, count: unknown): Promise<void> {
   const text = (await keyRejected()) ? null : badgeCount(count);
-  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: COUNT_COLOR });
-  // Without text, Chrome clears the tab's own badge and shows the global one.
-  await browser.action.setBadgeText(text ? { tabId, text } : { tabId });
+  await setBadge(text, {
+    tabId,
+    ...(text
+      ? { color: COUNT_COLOR, title: `${TITLE}: ${text} trending hashtags on this page` }
+      : {}),
+  });
 }
