@@ -8,7 +8,7 @@ import { creditStatus } from '@/lib/trending/credits';
 import { REFRESH_ALARM } from '@/lib/trending/schedule';
 import { cacheKey } from '@/lib/trending/store';
 import { DEFAULT_FILTERS } from '@/lib/trending/types';
-import background from './background';
+import background from '@/entrypoints/background';
 
 const KEY = 'sk_live_0123456789abcdef9f2c';
 const ID = 'test-extension-id';
