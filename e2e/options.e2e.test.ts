@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, readStorage, seedStorage, type Extension } from './browser';
 import { startMockServer, type MockServer } from './server';
 
-const KEY = 'sk_live_e2eOptionsKey9f2c4b7a1d';
+const KEY = 'sk_live_e2eOptionsKey4b7a1d9f2c';
 const OTHER_KEY = 'sk_live_e2eWrongKey00000000000';
 
 let server: MockServer;
@@ -156,6 +156,44 @@ describe('options page', () => {
     await popup.close();
   });
 
+  test('the daily budget stops requests when it is reached', async () => {
+    await label(options, 'Daily credit budget').fill('2');
+    await button(options, 'Save').click();
+    await expect
+      .poll(() => options.getByRole('status').filter({ hasText: 'budget 2 credits a day' }).count())
+      .toBe(1);
+    // The popup's first page already cost 2 credits today: nothing more may reach the API.
+    server.resetRequests();
+    const filters = { region: 'FR', period: 7, industry: 'nothing', newToTop100: false };
+    const reply = await ask(options, 'getTrending', { filters, pages: 5, force: true });
+    expect(reply.ok).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const r = await ask(options, 'getTrending', { filters, pages: 5 });
+          return (r.value?.error as { kind?: string } | null)?.kind;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('budget-reached');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(server.apiRequests()).toHaveLength(0);
+
+    // The popup says so where the user must act.
+    await seedStorage(ext, { 'local:popupFilters': filters });
+    const popup = await ext.openPopup();
+    await expect
+      .poll(() => popup.getByRole('alert').allInnerTexts(), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/budget/i));
+    expect(server.apiRequests()).toHaveLength(0);
+    await popup.close();
+    await label(options, 'Daily credit budget').fill('100');
+    await button(options, 'Save').click();
+    await expect
+      .poll(() => options.getByRole('status').filter({ hasText: 'budget 100 credits' }).count())
+      .toBe(1);
+  });
+
   test('Test key reports valid, invalid and out of credits in words, one request each', async () => {
     const result = () =>
       options.locator('.feedback').filter({ hasText: /^(Valid|Invalid|Out of|Not tested)/ });
@@ -211,44 +249,6 @@ describe('options page', () => {
       return Object.keys(all).filter((k) => k.startsWith('trending:'));
     });
     expect(cached).toEqual([]);
-  });
-
-  test('the daily budget stops requests when it is reached', async () => {
-    await label(options, 'Daily credit budget').fill('4');
-    await button(options, 'Save').click();
-    await expect
-      .poll(() => options.getByRole('status').filter({ hasText: 'budget 4 credits a day' }).count())
-      .toBe(1);
-    // Today's spending so far is over 4 already: nothing more may reach the API.
-    server.resetRequests();
-    const filters = { region: 'FR', period: 7, industry: 'nothing', newToTop100: false };
-    const reply = await ask(options, 'getTrending', { filters, pages: 5, force: true });
-    expect(reply.ok).toBe(true);
-    await expect
-      .poll(
-        async () => {
-          const r = await ask(options, 'getTrending', { filters, pages: 5 });
-          return (r.value?.error as { kind?: string } | null)?.kind;
-        },
-        { timeout: 10_000 },
-      )
-      .toBe('budget-reached');
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(server.apiRequests()).toHaveLength(0);
-
-    // The popup says so where the user must act.
-    await seedStorage(ext, { 'local:popupFilters': filters });
-    const popup = await ext.openPopup();
-    await expect
-      .poll(() => popup.getByRole('alert').allInnerTexts(), { timeout: 15_000 })
-      .toContainEqual(expect.stringMatching(/budget/i));
-    expect(server.apiRequests()).toHaveLength(0);
-    await popup.close();
-    await label(options, 'Daily credit budget').fill('100');
-    await button(options, 'Save').click();
-    await expect
-      .poll(() => options.getByRole('status').filter({ hasText: 'budget 100 credits' }).count())
-      .toBe(1);
   });
 
   test('an unknown region saved by an older version is reset, with a notice at the field', async () => {

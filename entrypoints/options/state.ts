@@ -129,10 +129,12 @@ export async function save(): Promise<Field | null> {
   try {
     const parts: string[] = [];
     if (result.key) {
+      // The background may switch sample mode off itself; remember whether it was on.
+      const wasSample = sampleMode.value;
       const keyStatus = await sendMessage('saveApiKey', { key: result.key });
       status.value = status.value ? { ...status.value, ...keyStatus } : status.value;
       parts.push(`key ${keyStatus.keyHint ?? 'saved'}`);
-      if (sampleMode.value) {
+      if (wasSample) {
         await sampleModeItem.setValue(false);
         sampleMode.value = false;
         parts.push('live data instead of sample data');
