@@ -68,6 +68,8 @@ export interface Extension {
   readonly worker: Worker;
   /** `chrome-extension://ID/` */
   baseUrl: string;
+  /** The options tab the extension opened on install, if it did within 5 s of starting. */
+  installPage: Page | null;
   /** Opens popup.html as a tab, at a popup's size (default 400×600). */
   openPopup(size?: { width: number; height: number }): Promise<Page>;
   openOptions(): Promise<Page>;
@@ -80,6 +82,23 @@ export interface Extension {
   /** Saves a screenshot of `page` as .e2e-artifacts/NAME.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** How long a launch waits for the tab a fresh install may open before handing over. */
+const INSTALL_TAB_WAIT_MS = 5_000;
+
+/** `page.goto` that survives the extension navigating the same tab meanwhile (and goes on to `url`). */
+async function gotoSteadily(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/interrupted by another navigation/.test(String(error))) throw error;
+      await page.waitForLoadState('load');
+      if (page.url() === url) return;
+    }
+  }
 }
 
 function isExtensionWorker(w: Worker): boolean {
@@ -156,9 +175,20 @@ export async function launchExtension(
     if (w.url().startsWith(baseUrl)) worker = w;
   });
 
-  const open = async (url: string) => {
+  // A fresh install may open the options page (onboarding). Chrome puts it in a blank tab, which
+  // could be one a test just opened, so let it land first; it stays open as `installPage`.
+  let installPage: Page | null = null;
+  const installDeadline = Date.now() + INSTALL_TAB_WAIT_MS;
+  while (!installPage && Date.now() < installDeadline) {
+    installPage = context.pages().find((p) => p.url().startsWith(`${baseUrl}options.html`)) ?? null;
+    if (!installPage) await new Promise((done) => setTimeout(done, 50));
+  }
+  await installPage?.waitForLoadState('load');
+
+  const open = async (url: string, size?: { width: number; height: number }) => {
     const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
+    if (size) await page.setViewportSize(size);
+    await gotoSteadily(page, url);
     return page;
   };
 
@@ -166,16 +196,12 @@ export async function launchExtension(
     context,
     extensionId,
     baseUrl,
+    installPage,
     get worker() {
       // A worker Chromium stopped for idling is replaced by a new one on the next event.
       return context.serviceWorkers().find((w) => w.url().startsWith(baseUrl)) ?? worker;
     },
-    openPopup: async (size = { width: 400, height: 600 }) => {
-      const page = await context.newPage();
-      await page.setViewportSize(size);
-      await page.goto(`${baseUrl}popup.html`, { waitUntil: 'load' });
-      return page;
-    },
+    openPopup: (size = { width: 400, height: 600 }) => open(`${baseUrl}popup.html`, size),
     openOptions: () => open(`${baseUrl}options.html`),
     page: open,
     errors,

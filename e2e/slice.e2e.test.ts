@@ -30,7 +30,7 @@ function showsTag(text: string, name: string): boolean {
 
 let server: MockServer;
 let ext: Extension;
-let popup: Page;
+let popup: Page | undefined;
 
 beforeAll(async () => {
   server = await startMockServer();
@@ -78,6 +78,7 @@ describe('first slice: options → background → API → popup and tiktok.com',
 
   test("the popup lists the mock's hashtags for the saved region in rank order", async () => {
     const expected = server.api.hashtags({ region: REGION });
+    popup ??= await ext.openPopup();
     const rows = popup.locator('ol > li');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     const shown = await rows.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).innerText));
