@@ -1,4 +1,93 @@
+/**
+ * Marks trending hashtags on tiktok.com. The trending set comes from the background by message
+ * (never the key); storage changes announce new data or settings, and the set is asked for again.
+ * The highlighting itself (grammar, scan, batching) lives in lib/highlight.
+ */
+import './style.css';
+import { browser } from 'wxt/browser';
+import { Highlighter } from '@/lib/highlight/highlighter';
+import { sendMessage } from '@/lib/messaging';
+import type { HighlightSet } from '@/lib/trending/types';
+import { setupHover } from './hover';
+
+/** The `<html>` attribute the stylesheet keys the mark style on. */
+const STYLE_ATTRIBUTE = 'data-hashtag-radar-style';
+const REFRESH_DEBOUNCE_MS = 150;
+const COUNT_DEBOUNCE_MS = 250;
+
+/** Storage changes that may change the set: cached pages, settings, sample mode. */
+function affectsSet(changes: Record<string, unknown>, area: string): boolean {
+  return Object.keys(changes).some(
+    (key) =>
+      (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
+      (area === 'sync' && key === 'settings'),
+  );
+}
+
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
-  main() {},
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    let current: HighlightSet | null = null;
+    let reported = -1;
+    let countTimer: number | null = null;
+    let refreshTimer: number | null = null;
+
+    const reportCount = (count: number) => {
+      if (countTimer !== null) clearTimeout(countTimer);
+      countTimer = ctx.setTimeout(() => {
+        countTimer = null;
+        if (count === reported) return;
+        reported = count;
+        sendMessage('reportPageTags', { count }).catch(() => {
+          reported = -1;
+        });
+      }, COUNT_DEBOUNCE_MS);
+    };
+
+    const highlighter = new Highlighter(document, { signal: ctx.signal, onCount: reportCount });
+
+    const refresh = async () => {
+      let set: HighlightSet;
+      try {
+        set = await sendMessage('getHighlightSet');
+      } catch {
+        return; // The extension is reloading or the worker failed; the next change asks again.
+      }
+      if (ctx.isInvalid) return;
+      current = set;
+      document.documentElement.setAttribute(STYLE_ATTRIBUTE, set.style);
+      highlighter.setTags(set.tags, set.enabled);
+    };
+
+    const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+      if (!affectsSet(changes, area)) return;
+      if (refreshTimer !== null) clearTimeout(refreshTimer);
+      refreshTimer = ctx.setTimeout(() => {
+        refreshTimer = null;
+        void refresh();
+      }, REFRESH_DEBOUNCE_MS);
+    };
+    browser.storage.onChanged.addListener(onStorageChanged);
+
+    // In-app navigation swaps the page's content; the observer marks it, the badge is said again.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      reported = -1;
+      highlighter.recount();
+    });
+
+    setupHover({
+      ctx,
+      nameOf: (element) => highlighter.nameOf(element),
+      current: () => current,
+      open: (name) => void sendMessage('openInRadar', { name }).catch(() => undefined),
+    });
+
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onStorageChanged);
+      document.documentElement.removeAttribute(STYLE_ATTRIBUTE);
+    });
+
+    void refresh();
+  },
 });

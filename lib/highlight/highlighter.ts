@@ -102,6 +102,12 @@ export class Highlighter {
     return this.store.nameOf(element);
   }
 
+  /** Says the page's distinct count again (after in-app navigation), even if unchanged. */
+  recount(): void {
+    this.lastCount = -1;
+    if (this.enabled) this.report();
+  }
+
   /** Resolves when no work is queued (tests and the bench use it). */
   settled(): Promise<void> {
     if (!this.busy()) return Promise.resolve();

@@ -1,0 +1,187 @@
+/**
+ * The hover card itself: rank, movement, trend, posts, views and data age in a shadow root
+ * (`createShadowRootUi`), beside the tag, never over it. Loaded lazily on first hover (see
+ * `entrypoints/tiktok-card.ts`); `hover.ts` decides when it shows. API data is rendered as text.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import { formatAge, formatCompact } from '@/lib/format';
+import { OWN_UI_TAG } from '@/lib/highlight/scan';
+import { sparklinePath } from '@/lib/highlight/sparkline';
+import type { HighlightSet, HighlightTag, Movement } from '@/lib/trending/types';
+import type { CardApi, CardCallbacks } from './card-api';
+
+const CARD_WIDTH = 240;
+const GAP = 8;
+const SPARK_W = 208;
+const SPARK_H = 36;
+
+const CSS = `
+.card { position: fixed; z-index: 2147483647; box-sizing: border-box; width: ${CARD_WIDTH}px; padding: 12px; border-radius: 10px;
+  background: #1f1f23; color: #f1f1f2; border: 1px solid #3a3a40;
+  box-shadow: 0 6px 24px rgba(0,0,0,.35); font: 13px/18px system-ui, -apple-system, sans-serif; }
+.head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.name { font-weight: 700; font-size: 15px; overflow-wrap: anywhere; }
+.rank { font-weight: 700; color: #fe2c55; white-space: nowrap; }
+.move { font-size: 12px; color: #b8b8bf; }
+.move.up { color: #4ade80; } .move.down { color: #f87171; } .move.new { color: #25f4ee; }
+svg { display: block; margin: 8px 0; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 10px; }
+dt { color: #b8b8bf; } dd { margin: 0; text-align: right; }
+.age { font-size: 11px; color: #b8b8bf; margin: 0 0 10px; }
+button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 7px 10px;
+  border-radius: 6px; background: #fe2c55; color: #fff; font-weight: 600; text-align: center;
+  cursor: pointer; }
+button:focus-visible { outline: 2px solid #25f4ee; outline-offset: 2px; }
+`;
+
+function movementText(tag: HighlightTag): { text: string; label: string; cls: Movement } {
+  const places = tag.rankDiff === null ? '' : ` ${Math.abs(tag.rankDiff)}`;
+  switch (tag.movement) {
+    case 'up':
+      return { text: `▲${places}`, label: `Up${places} since the last ranking`, cls: 'up' };
+    case 'down':
+      return { text: `▼${places}`, label: `Down${places} since the last ranking`, cls: 'down' };
+    case 'new':
+      return { text: 'New', label: 'New in the ranking', cls: 'new' };
+    case 'same':
+      return { text: '—', label: 'Unchanged', cls: 'same' };
+    default:
+      return { text: '', label: '', cls: 'none' };
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  cls?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (cls) node.className = cls;
+  return node;
+}
+
+/** Builds the card's content for one tag. */
+function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): HTMLElement {
+  const card = el('div', undefined, 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', `#${tag.name}, trending rank ${tag.rank}`);
+  const head = el('div', undefined, 'head');
+  head.append(el('span', `#${tag.name}`, 'name'), el('span', `#${tag.rank}`, 'rank'));
+  card.append(head);
+  const move = movementText(tag);
+  if (move.text) {
+    const m = el('div', move.text, `move ${move.cls}`);
+    m.setAttribute('aria-label', move.label);
+    m.title = move.label;
+    card.append(m);
+  }
+  const d = sparklinePath(tag.trend, SPARK_W, SPARK_H);
+  if (d) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', String(SPARK_W));
+    svg.setAttribute('height', String(SPARK_H));
+    svg.setAttribute('viewBox', `0 0 ${SPARK_W} ${SPARK_H}`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `Trend over the period, ${tag.trend.length} points`);
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', '#25f4ee');
+    path.setAttribute('stroke-width', '2');
+    path.setAttribute('stroke-linejoin', 'round');
+    svg.append(path);
+    card.append(svg);
+  }
+  const stats = el('dl');
+  stats.append(el('dt', 'Posts'), el('dd', formatCompact(tag.posts)));
+  stats.append(el('dt', 'Views'), el('dd', formatCompact(tag.views)));
+  card.append(stats);
+  const age =
+    set.source === 'sample'
+      ? 'Sample data'
+      : set.fetchedAt === null
+        ? 'Not fetched yet'
+        : `Data updated ${formatAge(set.fetchedAt)}`;
+  card.append(el('p', age, 'age'));
+  const button = el('button', 'Open in Hashtag Radar');
+  button.type = 'button';
+  button.addEventListener('click', onOpen);
+  card.append(button);
+  return card;
+}
+
+/** Below the tag if it fits, else above it; never over it. Positions the card, not the host. */
+function place(card: HTMLElement, target: Element): void {
+  card.style.visibility = 'hidden';
+  card.style.left = '0px';
+  card.style.top = '0px';
+  const height = card.getBoundingClientRect().height;
+  const rect = target.getBoundingClientRect();
+  const below = rect.bottom + GAP;
+  const above = rect.top - GAP - height;
+  const fitsBelow = below + height <= window.innerHeight;
+  const roomier = rect.top > window.innerHeight - rect.bottom ? above : below;
+  const top = fitsBelow ? below : above >= 0 ? above : roomier;
+  const left = Math.max(GAP, Math.min(rect.left, window.innerWidth - CARD_WIDTH - GAP));
+  card.style.left = `${Math.round(left)}px`;
+  card.style.top = `${Math.round(top)}px`;
+  card.style.visibility = '';
+}
+
+export function createCard(ctx: ContentScriptContext, callbacks: CardCallbacks): CardApi {
+  let ui: ShadowRootContentScriptUi<void> | null = null;
+  const ready = createShadowRootUi(ctx, {
+    name: OWN_UI_TAG,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css: CSS,
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount() {},
+  }).then((created) => {
+    ui = created;
+    created.mount();
+    // The host is reset by WXT (`all: initial`); the card inside is what is positioned (fixed).
+    const host = created.shadowHost;
+    host.addEventListener('pointerenter', () => callbacks.enter());
+    host.addEventListener('pointerleave', () => callbacks.leave());
+    created.uiContainer.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' || event.key === 'Tab') {
+        event.preventDefault();
+        callbacks.dismiss();
+      }
+    });
+    return created;
+  });
+
+  return {
+    async show(target, tag, set) {
+      const created = await ready;
+      if (ctx.isInvalid || !target.isConnected) return;
+      const card = renderCard(tag, set, () => callbacks.open(tag.name));
+      created.uiContainer.replaceChildren(card);
+      place(card, target);
+    },
+    hide() {
+      ui?.uiContainer.replaceChildren();
+    },
+    focus() {
+      const button = ui?.uiContainer.querySelector('button');
+      if (!button) return false;
+      button.focus();
+      return true;
+    },
+    contains(node) {
+      return ui !== null && ui.shadowHost.contains(node);
+    },
+    remove() {
+      ui?.remove();
+    },
+  };
+}
