@@ -36,11 +36,15 @@ afterAll(async () => {
 });
 
 async function send<K extends MessageType>(type: K, data?: Request<K>): Promise<Response<K>> {
-  const reply = await messenger.evaluate((envelope) => chrome.runtime.sendMessage(envelope), {
-    hashtagRadar: 1,
-    type,
-    data,
-  });
+  const reply = await messenger.evaluate(
+    (envelope) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      };
+      return chrome.runtime.sendMessage(envelope);
+    },
+    { hashtagRadar: 1, type, data },
+  );
   const r = reply as { ok: boolean; value?: Response<K>; error?: string };
   if (!r.ok) throw new Error(r.error);
   return r.value!;
