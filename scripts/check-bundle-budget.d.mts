@@ -10,13 +10,22 @@ export interface Measured {
   gzip: number;
 }
 export interface Budgeted extends Measured {
+  /** gzip bytes allowed for what loads up front (`files`). */
   budget: number;
+  /** Files loaded later, on demand (dynamic import, runtime.getURL): measured, outside the budget. */
+  lazy: Measured;
 }
 export const KB: number;
 export const BUDGETS: { contentScript: number; popup: number };
 export function gzipSize(path: string): number;
-export function referencedFiles(buildDir: string, file: string): string[];
-export function loadedFiles(buildDir: string, entries: string[]): string[];
+export function referencedFiles(
+  buildDir: string,
+  file: string,
+): { eager: string[]; lazy: string[] };
+export function loadedFiles(
+  buildDir: string,
+  entries: string[],
+): { eager: string[]; lazy: string[] };
 export function measure(buildDir: string, files: string[]): Measured;
 export function contentScriptEntries(manifest: {
   content_scripts?: Array<{ js?: string[]; css?: string[] }>;

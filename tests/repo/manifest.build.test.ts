@@ -1,10 +1,9 @@
 // Runs after the build (see vitest.build.config.ts): the manifests users install ask for exactly
 // what the product needs, and say so the same way in Chrome and Firefox.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDir, manifestFiles, readManifest } from './support/build';
-import { existsSync } from 'node:fs';
 
 describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) => {
   const dir = buildDir(target);
@@ -15,7 +14,17 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
     expect(manifest.host_permissions).toEqual(['https://api.keyapi.ai/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('exposes files to tiktok.com pages only, and only files that exist', () => {
+    const exposed = (manifest.web_accessible_resources ?? []) as Array<{
+      resources: string[];
+      matches?: string[];
+    }>;
+    for (const entry of exposed) {
+      expect(entry.matches).toEqual(['*://*.tiktok.com/*']);
+      for (const file of entry.resources) expect(existsSync(join(dir, file)), file).toBe(true);
+    }
   });
 
   it('runs its one content script on tiktok.com only', () => {
