@@ -94,7 +94,9 @@ describe('options page', () => {
 
     await expect
       .poll(() => options.getByRole('alert').allInnerTexts())
-      .toContainEqual(expect.stringContaining('Nothing was saved: 3 fields need attention.'));
+      .toContainEqual(
+        'Nothing was saved: 3 fields need attention (API key, Refresh every, Daily credit budget).',
+      );
     expect(await describedError(options, 'API key')).toContain('The key is only spaces');
     expect(await describedError(options, 'Daily credit budget')).toContain("can't be negative");
     expect(await describedError(options, 'Refresh every')).toContain(

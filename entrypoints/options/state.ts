@@ -19,6 +19,28 @@ import {
   type Field,
 } from './validate';
 
+/** The fields in page order, with their visible labels (for the error summary and focus). */
+const FIELD_ORDER: Field[] = [
+  'key',
+  'region',
+  'period',
+  'industry',
+  'refreshHours',
+  'dailyBudget',
+  'highlightDepth',
+  'highlightStyle',
+];
+const FIELD_LABELS: Record<Field, string> = {
+  key: 'API key',
+  region: 'Region',
+  period: 'Period',
+  industry: 'Industry',
+  refreshHours: 'Refresh every',
+  dailyBudget: 'Daily credit budget',
+  highlightDepth: 'Highlight depth',
+  highlightStyle: 'Highlight style',
+};
+
 export type Feedback = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 export const loaded = signal(false);
@@ -117,12 +139,12 @@ export async function save(): Promise<Field | null> {
   keyNote.value = result.notes[0] ?? null;
   if (!result.ok) {
     errors.value = result.errors;
-    const count = Object.keys(result.errors).length;
+    const bad = FIELD_ORDER.filter((f) => result.errors[f]);
     saveFeedback.value = {
       tone: 'error',
-      text: `Nothing was saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`,
+      text: `Nothing was saved: ${bad.length === 1 ? 'one field needs' : `${bad.length} fields need`} attention (${bad.map((f) => FIELD_LABELS[f]).join(', ')}).`,
     };
-    return (Object.keys(result.errors) as Field[])[0] ?? null;
+    return bad[0] ?? null;
   }
   errors.value = {};
   saving.value = true;
