@@ -41,10 +41,13 @@ async function send(type: string, data: unknown, sender: Sender = popup) {
   const replies = await fakeBrowser.runtime.onMessage.trigger(
     { hashtagRadar: 1, type, data },
     sender,
-    () => {},
   );
   await flush();
-  return replies.find((r) => r !== undefined) as { ok: boolean; value?: unknown; error?: string };
+  return replies.find((r) => r !== undefined) as unknown as {
+    ok: boolean;
+    value?: unknown;
+    error?: string;
+  };
 }
 
 async function start() {
@@ -113,11 +116,7 @@ describe('sender checks', () => {
   });
 
   it('ignores messages that are not ours', async () => {
-    const replies = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'getTrending' },
-      popup,
-      () => {},
-    );
+    const replies = await fakeBrowser.runtime.onMessage.trigger({ type: 'getTrending' }, popup);
     expect(replies.every((r) => r === undefined)).toBe(true);
   });
 });
