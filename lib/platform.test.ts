@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
+  API_HOST_PERMISSION,
   MIN_ALARM_MINUTES,
+  hasApiAccess,
+  requestApiAccess,
   alarmPeriodMinutes,
   createRepeatingAlarm,
   memorySessionArea,
@@ -158,5 +161,34 @@ describe('sessionArea', () => {
     expect(read).toEqual({ k: { list: [1] } });
     (read.k as { list: number[] }).list.push(3);
     expect(await area.get('k')).toEqual({ k: { list: [1] } });
+  });
+});
+
+describe('API host access', () => {
+  it('asks the permissions API about exactly the keyapi host', async () => {
+    const contains = vi.fn(async () => false);
+    replace(fake, 'permissions', { contains });
+    expect(await hasApiAccess()).toBe(false);
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://api.keyapi.ai/*'] });
+    contains.mockResolvedValue(true);
+    expect(await hasApiAccess()).toBe(true);
+  });
+
+  it('assumes access where the browser cannot tell', async () => {
+    replace(fake, 'permissions', undefined);
+    expect(await hasApiAccess()).toBe(true);
+    replace(fake, 'permissions', { contains: () => Promise.reject(new Error('unsupported')) });
+    expect(await hasApiAccess()).toBe(true);
+  });
+
+  it('requests the host again and reports the answer; false when it cannot ask', async () => {
+    const request = vi.fn(async () => true);
+    replace(fake, 'permissions', { request });
+    expect(await requestApiAccess()).toBe(true);
+    expect(request).toHaveBeenCalledWith(API_HOST_PERMISSION);
+    request.mockRejectedValue(new Error('must be called during a user gesture'));
+    expect(await requestApiAccess()).toBe(false);
+    replace(fake, 'permissions', {});
+    expect(await requestApiAccess()).toBe(false);
   });
 });

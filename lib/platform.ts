@@ -3,7 +3,8 @@
  * - the toolbar button is `action` (MV3) or `browserAction` (MV2), and some browsers lack some badge
  *   methods (`setBadgeTextColor` needs Chrome 110; mobile and embedded browsers trim the API);
  * - `alarms` have a minimum period (Chrome ≥ 120: 30 s, older Chrome: 1 min when packed);
- * - `storage.session` exists from Chrome 102 / Firefox 115 only.
+ * - `storage.session` exists from Chrome 102 / Firefox 115 only;
+ * - Firefox lets the user withdraw the api.keyapi.ai host permission after install.
  * Every wrapper reads `browser` when called, degrades to doing less, and never throws for a missing API.
  */
 import { browser } from 'wxt/browser';
@@ -136,4 +137,39 @@ export function sessionArea(): SessionArea {
   if (session && typeof session.get === 'function') return session;
   fallbackSession ??= memorySessionArea();
   return fallbackSession;
+}
+
+/** The host the background calls. Chrome grants it at install; Firefox lets the user withdraw it. */
+export const API_HOST_PERMISSION = { origins: ['https://api.keyapi.ai/*'] };
+
+interface PermissionsApi {
+  contains?: (p: typeof API_HOST_PERMISSION) => Promise<boolean>;
+  request?: (p: typeof API_HOST_PERMISSION) => Promise<boolean>;
+}
+const permissionsApi = () => (browser as unknown as { permissions?: PermissionsApi }).permissions;
+
+/**
+ * Whether the extension may call api.keyapi.ai. In Firefox the user can withdraw a host permission
+ * from the extensions menu; then requests fail with a bare network error, and this tells why.
+ * True where the browser cannot say (no permissions API): the request itself will tell.
+ */
+export async function hasApiAccess(): Promise<boolean> {
+  const contains = permissionsApi()?.contains;
+  if (typeof contains !== 'function') return true;
+  try {
+    return await contains(API_HOST_PERMISSION);
+  } catch {
+    return true;
+  }
+}
+
+/** Asks the user to allow api.keyapi.ai again. Call it from a click handler on an extension page. */
+export async function requestApiAccess(): Promise<boolean> {
+  const request = permissionsApi()?.request;
+  if (typeof request !== 'function') return false;
+  try {
+    return await request(API_HOST_PERMISSION);
+  } catch {
+    return false;
+  }
 }
