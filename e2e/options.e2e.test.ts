@@ -54,13 +54,9 @@ afterAll(async () => {
 
 describe('options page', () => {
   test('installing opens the options page, which welcomes a new user', async () => {
-    await expect
-      .poll(() => ext.context.pages().find((p) => p.url() === `${ext.baseUrl}options.html`), {
-        timeout: 15_000,
-      })
-      .toBeTruthy();
-    options = ext.context.pages().find((p) => p.url() === `${ext.baseUrl}options.html`)!;
-    await options.waitForLoadState('load');
+    // The harness waits for the tab the extension opens on install and hands it over.
+    expect(ext.installPage?.url()).toBe(`${ext.baseUrl}options.html`);
+    options = ext.installPage!;
     await expect.poll(() => options.getByText('Welcome to Hashtag Radar').count()).toBe(1);
     expect(await label(options, 'API key').getAttribute('type')).toBe('password');
     expect(await options.getByText('No key saved yet.').count()).toBe(1);
