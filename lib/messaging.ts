@@ -43,6 +43,11 @@ export interface ProtocolMap {
   reportPageTags: { req: { count: number }; res: undefined };
   /** Content script: open the Hashtag Radar list at a hashtag (hover card's "Open in Hashtag Radar"). */
   openInRadar: { req: { name: string }; res: undefined };
+  /** A hashtag's rank on each day the user's own history has it (local, up to 60 days), oldest first. */
+  getRankHistory: {
+    req: { filters: TrendFilters; name: string };
+    res: { day: string; rank: number }[];
+  };
 }
 
 export type MessageType = keyof ProtocolMap;

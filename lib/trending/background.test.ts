@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { localDay } from '@/lib/format';
 import { okBody, pageItems } from '@/lib/keyapi/testing';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { apiKeyItem, sampleModeItem, settingsItem } from '@/lib/storage';
@@ -113,6 +114,16 @@ describe('sender checks', () => {
     expect(highlight.ok).toBe(true);
     expect(JSON.stringify(highlight)).not.toContain(KEY);
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives an extension page the rank history, and a content script nothing', async () => {
+    await send('getTrending', { filters: DEFAULT_FILTERS, pages: 1 });
+    const ask = { filters: DEFAULT_FILTERS, name: '#ALL_REGIONS7R3' };
+    expect(await send('getRankHistory', ask)).toEqual({
+      ok: true,
+      value: [{ day: localDay(START), rank: 3 }],
+    });
+    expect(await send('getRankHistory', ask, contentScript)).toMatchObject({ ok: false });
   });
 
   it('ignores messages that are not ours', async () => {

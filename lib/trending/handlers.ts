@@ -8,6 +8,7 @@ import type { ExtensionStatus, Handlers } from '../messaging';
 import { readSampleMode, readSettings } from './context';
 import { creditStatus } from './credits';
 import { showPageCount } from './badge';
+import { rankSeries } from './history';
 import { keyStatus, saveApiKey, testKey } from './keys';
 import type { TrendingService } from './service';
 import { clearCache } from './store';
@@ -52,6 +53,11 @@ export function createHandlers(service: TrendingService, fetchPage?: FetchPage):
       const tabId = sender.tab?.id;
       if (typeof tabId === 'number' && tabId >= 0) await showPageCount(tabId, data?.count);
       return undefined;
+    },
+
+    async getRankHistory(data) {
+      const name = cleanTagName(data?.name);
+      return name ? rankSeries(normalizeFilters(data?.filters), name) : [];
     },
 
     async openInRadar(data) {

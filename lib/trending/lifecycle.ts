@@ -12,6 +12,21 @@ const CACHE_MAX_ENTRIES = 60;
 /** Stored values whose change moves the schedule or the badge (area → keys). */
 const LOCAL_INPUTS = new Set(['apiKey', 'sampleMode', 'radar:gates']);
 
+/**
+ * Runs a listener's work and reports a failure (storage full, a browser API missing) in the
+ * worker's console instead of an unhandled rejection. Messages never hold the key.
+ */
+export function logFailure(what: string, work: Promise<unknown>): Promise<void> {
+  return work.then(
+    () => undefined,
+    (error: unknown) =>
+      console.warn(
+        `Hashtag Radar: ${what} failed:`,
+        error instanceof Error ? error.message : error,
+      ),
+  );
+}
+
 function rescheduleSoon(): Promise<void> {
   return serialized('schedule', () => reschedule());
 }

@@ -121,8 +121,13 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
     return { view, started };
   }
 
-  function settle(started: Promise<RefreshOutcome>[]): Promise<void> {
-    return Promise.allSettled(started).then(() => undefined);
+  /** Waits for refreshes; one that broke (not an API error: those are stored) is logged. */
+  async function settle(started: Promise<RefreshOutcome>[]): Promise<void> {
+    for (const result of await Promise.allSettled(started)) {
+      if (result.status === 'rejected') {
+        console.warn('Hashtag Radar: a refresh failed:', String(result.reason));
+      }
+    }
   }
 
   return {
