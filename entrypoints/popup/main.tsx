@@ -1,3 +1,9 @@
 import { render } from 'preact';
+import { App } from './App';
+import { createRadar } from './radar';
+import './style.css';
 
-render(<main>Hashtag Radar</main>, document.getElementById('app')!);
+// Ask the background before the first render: the cached list is on its way while Preact starts.
+const radar = createRadar();
+const ready = radar.start();
+render(<App radar={radar} ready={ready} />, document.getElementById('app')!);

@@ -1,0 +1,69 @@
+/** A row's details: the trend with dates, the rank over the last days (local history), creators. */
+import { formatNumber } from '../lib/format';
+import type { Hashtag } from '../lib/trending/types';
+import { Avatar } from './Avatar';
+import { movementText, sinceYesterday } from './movement';
+import { TrendChart } from './TrendChart';
+
+export interface RowDetailsProps {
+  tag: Hashtag;
+  id: string;
+  rankYesterday: number | undefined;
+  periodDays: number;
+}
+
+/** "Up 3 places over 7 days; ↑2 since yesterday" */
+export function changeText(tag: Hashtag, periodDays: number, rankYesterday?: number): string {
+  const m = movementText(tag);
+  const over =
+    m.tone === 'new' || m.tone === 'none' ? m.label : `${m.label} over ${periodDays} days`;
+  const since = sinceYesterday(tag.rank, rankYesterday);
+  return since ? `${over}; ${since.toLowerCase()}` : over;
+}
+
+export function RowDetails({ tag, id, rankYesterday, periodDays }: RowDetailsProps) {
+  return (
+    <div class="details" id={id}>
+      <TrendChart trend={tag.trend} kind="detail" label={`#${tag.name} over ${periodDays} days`} />
+      <dl class="facts">
+        <div>
+          <dt>Posts</dt>
+          <dd>{formatNumber(tag.posts)}</dd>
+        </div>
+        <div>
+          <dt>Views</dt>
+          <dd>{formatNumber(tag.views)}</dd>
+        </div>
+        <div>
+          <dt>Rank {tag.rank}</dt>
+          <dd>{changeText(tag, periodDays, rankYesterday)}</dd>
+        </div>
+        {tag.industry && (
+          <div>
+            <dt>Industry</dt>
+            <dd>{tag.industry.name}</dd>
+          </div>
+        )}
+        {tag.country && (
+          <div>
+            <dt>Region</dt>
+            <dd>{tag.country.name}</dd>
+          </div>
+        )}
+      </dl>
+      {tag.creators.length > 0 && (
+        <>
+          <h2 class="creators-title">Top creators</h2>
+          <ul class="creators">
+            {tag.creators.map((c, i) => (
+              <li key={`${i}:${c.name}`}>
+                <Avatar creator={c} />
+                <span class="creator-name">{c.name}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

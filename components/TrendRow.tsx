@@ -1,0 +1,94 @@
+/** One ranked hashtag: rank, #name, numbers, sparkline, movement, and its actions. */
+import { formatCompact } from '../lib/format';
+import type { Hashtag } from '../lib/trending/types';
+import { Icon } from './icons';
+import { sinceYesterday } from './movement';
+import { RankChange } from './RankChange';
+import { RowDetails } from './RowDetails';
+import { TrendChart } from './TrendChart';
+
+export interface TrendRowProps {
+  tag: Hashtag;
+  expanded: boolean;
+  copied: boolean;
+  rankYesterday: number | undefined;
+  periodDays: number;
+  onToggle: (id: string) => void;
+  onCopy: (tag: Hashtag) => void;
+}
+
+export function tagUrl(name: string): string {
+  return `https://www.tiktok.com/tag/${encodeURIComponent(name)}`;
+}
+
+export function TrendRow({
+  tag,
+  expanded,
+  copied,
+  rankYesterday,
+  periodDays,
+  onToggle,
+  onCopy,
+}: TrendRowProps) {
+  const name = `#${tag.name}`;
+  const detailsId = `details-${tag.id}`;
+  const since = sinceYesterday(tag.rank, rankYesterday);
+  const extra = [tag.industry?.name, since].filter(Boolean).join(' · ');
+  return (
+    <li class={expanded ? 'row open' : 'row'} value={tag.rank} data-name={tag.name}>
+      <div class="row-main">
+        <span class="rank" aria-hidden="true">
+          {tag.rank}
+        </span>
+        <button
+          type="button"
+          class="row-toggle"
+          aria-expanded={expanded}
+          aria-controls={expanded ? detailsId : undefined}
+          onClick={() => onToggle(tag.id)}
+        >
+          <span class="tag-line">
+            <span class="sr-only">Rank {tag.rank}, </span>
+            <span class="tag-name">{name}</span>
+            {tag.promoted && <span class="promoted">Promoted</span>}
+          </span>
+          <span class="meta">
+            {formatCompact(tag.posts)} posts · {formatCompact(tag.views)} views
+          </span>
+          {extra && <span class="meta meta-extra">{extra}</span>}
+        </button>
+        <TrendChart trend={tag.trend} kind="spark" label={name} />
+        <RankChange tag={tag} />
+        <div class="row-actions">
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={copied ? `Copied ${name}` : `Copy ${name}`}
+            title={copied ? 'Copied' : `Copy ${name}`}
+            onClick={() => onCopy(tag)}
+          >
+            <Icon name={copied ? 'check' : 'copy'} />
+          </button>
+          <a
+            class="icon-button"
+            href={tagUrl(tag.name)}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={`Open ${name} on TikTok`}
+            title={`Open ${name} on TikTok`}
+          >
+            <Icon name="open" />
+          </a>
+        </div>
+      </div>
+      {expanded && (
+        <RowDetails
+          tag={tag}
+          id={detailsId}
+          rankYesterday={rankYesterday}
+          periodDays={periodDays}
+        />
+      )}
+    </li>
+  );
+}
