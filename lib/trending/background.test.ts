@@ -212,6 +212,25 @@ describe('schedule', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('retries a lasting 400 on its own only after the refresh time, and 5xx with back-off', async () => {
+    await apiKeyItem.setValue(KEY);
+    await start();
+    answer = () => json(400, { code: 400, data: null, message: 'Invalid parameter: region' });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: START });
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.scheduledTime).toBe(START + 12 * HOUR);
+
+    answer = () => json(500, { code: 500, data: null, message: 'Internal server error' });
+    vi.setSystemTime(START + 12 * HOUR);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: START });
+    await flush();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.scheduledTime).toBe(
+      START + 12 * HOUR + 60_000,
+    );
+  });
+
   it('follows a change of the default region', async () => {
     await apiKeyItem.setValue(KEY);
     await start();

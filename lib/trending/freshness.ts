@@ -27,13 +27,17 @@ export function failedLast(entry: CacheEntry | null): boolean {
   return !!entry?.error && (entry.errorAt ?? 0) >= lastGood(entry);
 }
 
-/** When the entry should next be refreshed automatically (ms since epoch). */
-export function dueAt(entry: CacheEntry | null, ttl: number): number {
+/**
+ * When the entry should next be refreshed automatically (ms since epoch). `retryGap` is the wait
+ * after an error the gates do not cover: short while someone looks, the TTL for the schedule (no
+ * one is waiting, so a lasting 400 costs one request a TTL, not one every few minutes).
+ */
+export function dueAt(entry: CacheEntry | null, ttl: number, retryGap = ENTRY_RETRY_MS): number {
   if (!entry) return 0;
   const staleAt = entry.data ? lastGood(entry) + ttl : 0;
   if (failedLast(entry) && !GATED_KINDS.has(entry.error!.kind)) {
     const wait = entry.error!.kind === 'budget-reached' ? (entry.error!.retryAt ?? 0) : 0;
-    return Math.max(staleAt, (entry.errorAt ?? 0) + ENTRY_RETRY_MS, wait);
+    return Math.max(staleAt, (entry.errorAt ?? 0) + retryGap, wait);
   }
   return staleAt;
 }

@@ -21,7 +21,7 @@ describe('gates', () => {
       gates = afterFailure(gates, trendError(i % 2 ? 'server' : 'rate-limited'), NOW);
       waits.push(gates.backoff!.until - NOW);
     }
-    expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30, 30].map((m) => m * BACKOFF_BASE_MS));
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60].map((m) => m * BACKOFF_BASE_MS));
     expect(waits.at(-1)).toBe(BACKOFF_CAP_MS);
   });
 

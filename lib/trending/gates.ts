@@ -23,7 +23,7 @@ export interface Gates {
 
 export const NO_GATES: Gates = { invalidKey: null, outOfCredits: null, backoff: null };
 export const BACKOFF_BASE_MS = 60_000;
-export const BACKOFF_CAP_MS = 30 * 60_000;
+export const BACKOFF_CAP_MS = 60 * 60_000;
 /** A server's Retry-After is honoured up to this. */
 const RETRY_AFTER_CAP_MS = 6 * 60 * 60_000;
 

@@ -26,7 +26,8 @@ export async function nextRefreshAt(now = Date.now()): Promise<number | null> {
     at = Math.max(at, nextLocalMidnight(now));
   }
   const entries = await readEntries(settings.defaults, highlightPages(settings));
-  const due = Math.min(...entries.map((entry) => dueAt(entry, ttlMs(settings))));
+  const ttl = ttlMs(settings);
+  const due = Math.min(...entries.map((entry) => dueAt(entry, ttl, ttl)));
   return Math.max(at, due);
 }
 
