@@ -217,18 +217,28 @@ describe('each error keeps the list fetched before', () => {
     server.api.respondWith({ kind: 'ok' });
   }, 45_000);
 
-  test('the popup says what went wrong over the list it had', async () => {
-    await send('saveApiKey', { key: KEY });
-    server.api.respondWith({ kind: 'status', status: 429 });
-    await send('getTrending', { filters: DEFAULT_FILTERS, pages: 1, force: true });
-    await settledView(DEFAULT_FILTERS);
-    const popup = await openPopupWithList();
-    await expect
-      .poll(() => popup.getByRole('alert').count(), { timeout: 10_000 })
-      .toBeGreaterThan(0);
-    await ext.screenshot(popup, 'service-popup-429');
-    await popup.close();
+  test('the popup says what went wrong, in its own words for each error, over the list it had', async () => {
+    const shown = new Map<TrendErrorKind, string>();
+    const popupCases = cases.filter(([name]) =>
+      ['400', '401', '402', '403', '429', '500', 'non-JSON'].includes(name),
+    );
+    for (const [name, behaviour, kind] of popupCases) {
+      await send('saveApiKey', { key: KEY });
+      server.api.respondWith(behaviour);
+      await send('getTrending', { filters: DEFAULT_FILTERS, pages: 1, force: true });
+      expect((await settledView(DEFAULT_FILTERS)).error?.kind).toBe(kind);
+      const popup = await openPopupWithList();
+      const alert = popup.getByRole('alert');
+      await expect.poll(() => alert.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      shown.set(kind, (await alert.allInnerTexts()).join(' ').trim());
+      expect(await listRows(popup).count(), name).toBeGreaterThanOrEqual(20);
+      if (name === '429') await ext.screenshot(popup, 'service-popup-429');
+      await popup.close();
+    }
     server.api.respondWith({ kind: 'ok' });
+    const texts = [...shown.values()];
+    expect(texts.every((t) => t.length > 0)).toBe(true);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 
   test('credits are counted for every request sent', async () => {
