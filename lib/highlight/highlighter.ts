@@ -27,12 +27,16 @@ export interface HighlighterOptions {
 
 const TEXT = 3;
 const ELEMENT = 1;
+const MAX_SLICE_MS = 12;
+/** childList for added and emptied items; characterData for text React rewrites in place. */
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-/** Near the viewport: within one screen above or below it. */
-function nearViewport(element: Element, height: number): boolean {
+/** Where an element is: in or within one screen of the viewport, below that, or elsewhere. */
+function viewportPlace(element: Element, height: number): 'near' | 'below' | 'hidden' {
   const rect = element.getBoundingClientRect();
-  if (rect.width === 0 && rect.height === 0) return false;
-  return rect.bottom > -height && rect.top < 2 * height;
+  if (rect.width === 0 && rect.height === 0) return 'hidden';
+  if (rect.top >= 2 * height) return 'below';
+  return rect.bottom > -height ? 'near' : 'hidden';
 }
 
 export class Highlighter {
@@ -122,11 +126,7 @@ export class Highlighter {
 
   private observe(): void {
     if (this.observed) return;
-    this.observer.observe(this.document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    this.observer.observe(this.document.documentElement, OBSERVE);
     this.observed = true;
   }
 
@@ -174,12 +174,20 @@ export class Highlighter {
     if (this.roots.size > 0 || this.undoQueue.size > 0) this.schedule();
   }
 
-  /** Runs `write` and drops the observer records it caused (our own mutations are not news). */
+  /**
+   * Runs `write` with the observer disconnected: our own mutations are not news, and not observing
+   * them saves creating thousands of records. The page's pending records are queued first.
+   */
   private discardOwnRecords(write: () => void): void {
-    const before = this.observer.takeRecords();
-    if (before.length > 0) this.queue(before);
-    write();
-    this.observer.takeRecords();
+    const pending = this.observer.takeRecords();
+    if (pending.length > 0) this.queue(pending);
+    if (!this.observed) return write();
+    this.observer.disconnect();
+    try {
+      write();
+    } finally {
+      this.observer.observe(this.document.documentElement, OBSERVE);
+    }
   }
 
   private schedule(): void {
@@ -235,14 +243,20 @@ export class Highlighter {
       });
       for (const parent of parents) if (parent.isConnected) this.roots.add(parent);
     }
+    if (this.jobs.length === 0) this.nearWritten = false;
     this.startJobs();
-    const sliceEnd = performance.now() + (this.options.sliceMs ?? 8);
+    const now = performance.now();
+    // Idle periods last up to 50 ms; a slice stays well under a long task either way.
+    const sliceEnd =
+      now +
+      (deadline !== null && !deadline.didTimeout ? MAX_SLICE_MS : (this.options.sliceMs ?? 8));
     const shouldYield = () =>
-      deadline !== null && !deadline.didTimeout
-        ? deadline.timeRemaining() < 1
-        : performance.now() > sliceEnd;
+      performance.now() > sliceEnd ||
+      (deadline !== null && !deadline.didTimeout && deadline.timeRemaining() < 1);
     while (this.jobs.length > 0) {
       if (!this.jobs[0].run(shouldYield)) {
+        // Once the walk is past the viewport, what is on screen is known: write it now, in one frame.
+        if (!this.nearWritten && this.pastViewport(this.jobs[0].position)) this.writeNearNow();
         // Out of time: carry on in the next idle period.
         this.scheduled = true;
         this.idle((d) => {
@@ -256,18 +270,7 @@ export class Highlighter {
     const found = this.found;
     this.found = [];
     if (found.length === 0) return this.finish();
-    const height = this.win.innerHeight;
-    const near: PendingMark[] = [];
-    const rest: PendingMark[] = [];
-    for (const mark of found) {
-      const element =
-        mark.kind === 'link'
-          ? mark.element
-          : mark.parent.nodeType === ELEMENT
-            ? (mark.parent as Element)
-            : null;
-      (element !== null && nearViewport(element, height) ? near : rest).push(mark);
-    }
+    const [near, rest] = this.partition(found);
     this.scheduled = true;
     this.frame(() => {
       this.write(near.length > 0 ? near : rest);
@@ -281,6 +284,54 @@ export class Highlighter {
         this.finish();
       });
     });
+  }
+
+  private nearWritten = false;
+
+  /**
+   * Splits marks into those in or near the viewport and the rest. Marks come in document order,
+   * which on a feed is screen order: after a run of marks below the near zone, the rest are not
+   * measured (a wrong guess only delays a mark to the second write).
+   */
+  private partition(marks: PendingMark[]): [PendingMark[], PendingMark[]] {
+    const height = this.win.innerHeight;
+    const near: PendingMark[] = [];
+    const rest: PendingMark[] = [];
+    let below = 0;
+    for (const mark of marks) {
+      if (below >= 32) {
+        rest.push(mark);
+        continue;
+      }
+      const element =
+        mark.kind === 'link'
+          ? mark.element
+          : mark.parent.nodeType === ELEMENT
+            ? (mark.parent as Element)
+            : null;
+      const place = element === null ? 'hidden' : viewportPlace(element, height);
+      below = place === 'below' ? below + 1 : 0;
+      (place === 'near' ? near : rest).push(mark);
+    }
+    return [near, rest];
+  }
+
+  /** The walk's current node lies below the near-viewport zone (document order ≈ feed order). */
+  private pastViewport(node: Node | null): boolean {
+    const element =
+      node === null ? null : node.nodeType === ELEMENT ? (node as Element) : node.parentElement;
+    if (element === null) return false;
+    const rect = element.getBoundingClientRect();
+    return (rect.width > 0 || rect.height > 0) && rect.top > 2 * this.win.innerHeight;
+  }
+
+  private writeNearNow(): void {
+    this.nearWritten = true;
+    const [near, rest] = this.partition(this.found);
+    // In place: running scan jobs keep appending to this array.
+    this.found.length = 0;
+    for (const mark of rest) this.found.push(mark);
+    if (near.length > 0) this.frame(() => this.write(near));
   }
 
   private write(marks: PendingMark[]): void {

@@ -1,15 +1,19 @@
 /**
  * The read-only half of highlighting: walks a subtree and lists the marks it needs, without touching
  * the DOM, so it can run in idle slices and be thrown away if the page changes underneath.
+ *
+ * Two native walks keep the JavaScript per node small: tag links come from one `querySelectorAll`,
+ * and plain text from a text-only TreeWalker (elements are stepped over in C++); only text nodes
+ * holding a `#` cost any JavaScript beyond reading their data.
  */
+import { TAG_LINK_SELECTOR } from '../tiktok/selectors';
 import {
   EXCLUDED_ANCESTOR_SELECTOR,
-  SKIPPED_ELEMENTS,
   findTagTokens,
   mayContainTag,
   normalizeTagName,
 } from './grammar';
-import { isTagLinkCandidate, linkTagName } from './links';
+import { linkTagName } from './links';
 
 /** The element we wrap plain-text tokens in; a custom name TikTok's CSS has no rules for. */
 export const WRAPPER_TAG = 'hashtag-radar-tag';
@@ -17,6 +21,9 @@ export const WRAPPER_TAG = 'hashtag-radar-tag';
 export const RANK_ATTRIBUTE = 'data-trending-rank';
 /** Our own injected UI (the hover card's shadow host), never scanned. */
 export const OWN_UI_TAG = 'hashtag-radar-card';
+
+/** Text under these is not scanned as prose: off-limits places, tag links (marked as links), our own nodes. */
+const NOT_PROSE = `${EXCLUDED_ANCESTOR_SELECTOR},${TAG_LINK_SELECTOR},${WRAPPER_TAG},${OWN_UI_TAG}`;
 
 /** Trending names, NFC + lower case, to their rank. */
 export type RankLookup = ReadonlyMap<string, number>;
@@ -51,72 +58,70 @@ export type PendingMark = LinkMark | TextMark;
 const TEXT = 3;
 const COMMENT = 8;
 const ELEMENT = 1;
+const SHOW_TEXT = 4;
 
-function isRunNode(node: Node): boolean {
-  return node.nodeType === TEXT || node.nodeType === COMMENT;
+function isRunNode(node: Node | null): node is ChildNode {
+  return node !== null && (node.nodeType === TEXT || node.nodeType === COMMENT);
 }
 
 /**
- * A resumable walk of one subtree. `run(deadline)` scans until the deadline says stop and returns
- * whether the walk is complete; marks found so far are appended to `out`.
+ * A resumable scan of one subtree: first its tag links, then its text. `run(shouldYield)` works
+ * until `shouldYield()` (checked every few dozen items) says stop, and returns whether it is done;
+ * marks found so far are appended to `out`.
  */
 export class ScanJob {
-  private node: Node | null;
-  private readonly excluded = new Map<Node, boolean>();
+  private links: ArrayLike<Element> | null = null;
+  private linkIndex = 0;
+  private walker: TreeWalker | null = null;
+  private finished = false;
+  /** Per parent element: is its text prose we may mark? */
+  private readonly prose = new Map<Node, boolean>();
 
   constructor(
     private readonly root: Node,
     private readonly ranks: RankLookup,
     private readonly out: PendingMark[],
   ) {
-    this.node = root.nodeType === ELEMENT ? this.enter(root as Element, true) : null;
+    if (root.nodeType !== ELEMENT) this.finished = true;
   }
 
   get done(): boolean {
-    return this.node === null;
+    return this.finished;
   }
 
-  /** Scans until `shouldYield()` (checked every few hundred nodes) is true or the walk ends. */
+  /** Where the walk will go on from (null when done or still on links). */
+  get position(): Node | null {
+    return this.finished || this.walker === null ? null : this.walker.currentNode;
+  }
+
   run(shouldYield: () => boolean = () => false): boolean {
-    if (this.node !== null && !this.node.isConnected) {
-      // The page removed where we were between slices: walk this subtree again (marks dedupe).
-      this.node = this.root.isConnected ? this.enter(this.root as Element, true) : null;
+    if (this.finished) return true;
+    const root = this.root as Element;
+    if (!root.isConnected) return (this.finished = true);
+    if (this.links === null) {
+      const own = root.matches(TAG_LINK_SELECTOR) ? [root] : [];
+      this.links = own.length > 0 ? own : root.querySelectorAll(TAG_LINK_SELECTOR);
     }
+    while (this.linkIndex < this.links.length) {
+      this.visitLink(this.links[this.linkIndex++]);
+      if (this.linkIndex % 64 === 0 && shouldYield()) return false;
+    }
+    if (this.walker === null) {
+      this.walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+    } else if (!this.walker.currentNode.isConnected) {
+      // The page removed where we were between slices: walk the subtree's text again (marks dedupe).
+      this.walker.currentNode = root;
+    }
+    const walker = this.walker;
     let count = 0;
-    while (this.node !== null) {
-      if (++count % 256 === 0 && shouldYield()) return false;
-      this.node = this.visit(this.node);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (mayContainTag((node as Text).data)) {
+        const last = this.visitRun(node as Text);
+        if (last !== node) walker.currentNode = last;
+      }
+      if (++count % 64 === 0 && shouldYield()) return false;
     }
-    return true;
-  }
-
-  /** The first node to visit inside `element`, or what follows it when its subtree is skipped. */
-  private enter(element: Element, isRoot: boolean): Node | null {
-    const name = element.localName;
-    if (SKIPPED_ELEMENTS.has(name) || name === WRAPPER_TAG || name === OWN_UI_TAG) {
-      return isRoot ? null : this.after(element);
-    }
-    if (name === 'a' && isTagLinkCandidate(element)) {
-      this.visitLink(element);
-      return isRoot ? null : this.after(element);
-    }
-    return element.firstChild ?? (isRoot ? null : this.after(element));
-  }
-
-  /** The next node in document order after `node`'s subtree, staying inside the root. */
-  private after(node: Node): Node | null {
-    for (let n: Node | null = node; n !== null && n !== this.root; n = n.parentNode) {
-      if (n.nextSibling !== null) return n.nextSibling;
-    }
-    return null;
-  }
-
-  private visit(node: Node): Node | null {
-    if (node.nodeType === ELEMENT) {
-      return this.enter(node as Element, false);
-    }
-    if (isRunNode(node)) return this.visitRun(node);
-    return this.after(node);
+    return (this.finished = true);
   }
 
   private visitLink(link: Element): void {
@@ -125,47 +130,44 @@ export class ScanJob {
     const key = normalizeTagName(name);
     const rank = this.ranks.get(key);
     if (rank === undefined || link.getAttribute(RANK_ATTRIBUTE) === String(rank)) return;
-    if (this.isExcluded(link)) return;
+    if (link.closest(EXCLUDED_ANCESTOR_SELECTOR) !== null || !inBody(link)) return;
     this.out.push({ kind: 'link', element: link, name: key, rank });
   }
 
-  /** Collects the run starting at `first`, matches it, and returns the node after the run. */
-  private visitRun(first: Node): Node | null {
+  /** Matches the run that `node` is part of; returns the run's last node. */
+  private visitRun(node: Text): Node {
+    const parent = node.parentNode!;
+    let first: ChildNode = node;
+    while (isRunNode(first.previousSibling)) first = first.previousSibling;
     const nodes: ChildNode[] = [];
-    let hasHash = false;
-    let last: Node = first;
-    for (let n: Node | null = first; n !== null && isRunNode(n); n = n.nextSibling) {
-      nodes.push(n as ChildNode);
-      last = n;
-      if (!hasHash && n.nodeType === TEXT && mayContainTag((n as Text).data)) hasHash = true;
-    }
-    if (hasHash) this.matchRun(first.parentNode!, nodes);
-    return this.after(last);
-  }
-
-  private matchRun(parent: Node, nodes: ChildNode[]): void {
     let text = '';
-    for (const n of nodes) if (n.nodeType === TEXT) text += (n as Text).data;
+    let last: ChildNode = first;
+    for (let n: ChildNode | null = first; isRunNode(n); n = n.nextSibling) {
+      nodes.push(n);
+      last = n;
+      if (n.nodeType === TEXT) text += (n as Text).data;
+    }
     const tokens: RunToken[] = [];
     for (const token of findTagTokens(text)) {
       const name = normalizeTagName(token.name);
       const rank = this.ranks.get(name);
       if (rank !== undefined) tokens.push({ start: token.start, end: token.end, name, rank });
     }
-    if (tokens.length === 0 || this.isExcluded(parent)) return;
-    this.out.push({ kind: 'text', parent, nodes, text, tokens });
+    // Where it is allowed is asked only for text that would be marked: most `#` text is not.
+    if (tokens.length > 0 && this.isProse(parent)) {
+      this.out.push({ kind: 'text', parent, nodes, text, tokens });
+    }
+    return last;
   }
 
-  /** Inside a skipped element or an editing host (checked only where a mark would go). */
-  private isExcluded(node: Node): boolean {
-    const element = node.nodeType === ELEMENT ? (node as Element) : node.parentElement;
-    if (element === null) return true;
-    let cached = this.excluded.get(element);
-    if (cached === undefined) {
-      cached = element.closest(EXCLUDED_ANCESTOR_SELECTOR) !== null || !inBody(element);
-      this.excluded.set(element, cached);
+  private isProse(parent: Node): boolean {
+    let prose = this.prose.get(parent);
+    if (prose === undefined) {
+      const element = parent.nodeType === ELEMENT ? (parent as Element) : null;
+      prose = element !== null && element.closest(NOT_PROSE) === null && inBody(element);
+      this.prose.set(parent, prose);
     }
-    return cached;
+    return prose;
   }
 }
 

@@ -1,0 +1,390 @@
+#!/usr/bin/env node
+/* global chrome -- evaluated in the extension's service worker and pages */
+/**
+ * Highlight bench (issue 6): the built extension in headless Chromium on a large TikTok-like feed,
+ * side by side in one run with the same page unhighlighted and the same page marked by mark.js 8.
+ *
+ *   npm run build            # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; EXT_DIR=/tmp/out-x/chrome-mv3
+ *   node bench/highlight.mjs [--n 2000] [--runs 3] [--append-sizes 200,10000]
+ *
+ * Measures on each page, from DOMContentLoaded until settled: renderer main-thread time (CDP
+ * Performance.getMetrics TaskDuration, minus the unhighlighted page's), time until the first
+ * (in-viewport) and all marks are in place, the longest task (PerformanceObserver `longtask`) and
+ * the longest animation frame (`long-animation-frame`); then the cost of 20 appended items at two
+ * feed sizes. The extension runs on www.tiktok.com; the unhighlighted and mark.js pages are served
+ * from bench.example, where the content script does not run. Trending names come from the
+ * extension's own sample data (sample mode), so no API key is needed.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { expectedMarks, feedHtml, otherNames, usableNames } from './highlight-feed.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '3' },
+    'append-sizes': { type: 'string', default: '200,10000' },
+  },
+});
+const N = Number(args.n);
+const RUNS = Number(args.runs);
+const APPEND_SIZES = args['append-sizes'].split(',').map(Number).filter(Boolean);
+const EXT_DIR = resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MARKJS = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
+const PLAIN_HOST = 'bench.example';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function certificate() {
+  const dir = await mkdtemp(join(tmpdir(), 'hr-bench-cert-'));
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=bench',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+    '-addext',
+    `subjectAltName=DNS:www.tiktok.com,DNS:${PLAIN_HOST}`,
+  ]);
+  const [key, cert] = await Promise.all([
+    readFile(join(dir, 'key.pem')),
+    readFile(join(dir, 'cert.pem')),
+  ]);
+  await rm(dir, { recursive: true, force: true });
+  return { key, cert };
+}
+
+/** mark.js 8 with the regex equivalent of the extension's grammar for these names. */
+function markJsBody(trending) {
+  const escaped = trending.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const source = `(^|[^\\p{L}\\p{M}\\p{N}_])(#(?:${escaped.join('|')}))(?![\\p{L}\\p{M}\\p{N}_])`;
+  return `<script>${MARKJS}</script><script>
+document.addEventListener('DOMContentLoaded', function () {
+  setTimeout(function () {
+    new Mark(document.body).markRegExp(new RegExp(${JSON.stringify(source)}, 'giu'), {
+      ignoreGroups: 1,
+      exclude: ['script', 'style', 'textarea', 'input', '[contenteditable]', 'svg'],
+    });
+  }, 0);
+});
+</script>`;
+}
+
+async function startServer(trending) {
+  const others = otherNames(trending);
+  const cache = new Map();
+  const page = (kind, n) => {
+    const key = `${kind}|${n}`;
+    if (!cache.has(key)) {
+      cache.set(
+        key,
+        feedHtml({ n, trending, others, extraBody: kind === 'markjs' ? markJsBody(trending) : '' }),
+      );
+    }
+    return cache.get(key);
+  };
+  const server = createServer(await certificate(), (req, res) => {
+    const url = new URL(req.url, 'https://x');
+    const n = Number(url.searchParams.get('n') ?? N);
+    const kind = url.pathname.slice(1);
+    if (!['bench', 'plain', 'markjs'].includes(kind)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(page(kind, n));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+async function launch(port) {
+  const profile = await mkdtemp(join(tmpdir(), 'hr-bench-profile-'));
+  const rules = ['www.tiktok.com', PLAIN_HOST, 'api.keyapi.ai']
+    .map((h) => `MAP ${h} 127.0.0.1:${port}`)
+    .join(',');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const id = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    id,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The highlight set the content script will get: sample mode, default settings. */
+async function highlightSet(ext) {
+  await ext.worker.evaluate(() => chrome.storage.local.set({ sampleMode: true }));
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.id}/popup.html`);
+  const reply = await page.evaluate(() =>
+    chrome.runtime.sendMessage({ hashtagRadar: 1, type: 'getHighlightSet' }),
+  );
+  await page.close();
+  for (const p of ext.context.pages())
+    if (p.url().startsWith('chrome-extension://')) await p.close();
+  if (!reply?.ok) throw new Error(`getHighlightSet failed: ${JSON.stringify(reply)}`);
+  return reply.value;
+}
+
+async function metrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    task: get('TaskDuration'),
+    script: get('ScriptDuration'),
+    style: get('RecalcStyleDuration'),
+    layout: get('LayoutDuration'),
+  };
+}
+const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k] - a[k]]));
+
+/** Waits until no mark has changed for `quietMs` (or `minMs` for pages without marks). */
+async function settle(page, { expectMarks, quietMs = 1500, minMs = 2500, maxMs = 120_000 }) {
+  const start = Date.now();
+  await sleep(minMs);
+  while (Date.now() - start < maxMs) {
+    const b = await page.evaluate(() => ({ ...window.__bench, now: performance.now() }));
+    if (!expectMarks || (b.lastMark > 0 && b.now - b.lastMark > quietMs)) return;
+    await sleep(250);
+  }
+  throw new Error('did not settle');
+}
+
+async function countMarks(page, selector, trending) {
+  return page.evaluate(
+    ({ selector, names }) => {
+      const set = new Set(names.map((n) => n.normalize('NFC').toLowerCase()));
+      let good = 0;
+      let bad = 0;
+      for (const el of document.querySelectorAll(selector)) {
+        const text = el.textContent.trim().replace(/^#/, '').normalize('NFC').toLowerCase();
+        if (set.has(text)) good++;
+        else bad++;
+      }
+      return { good, bad };
+    },
+    { selector, names: trending },
+  );
+}
+
+async function measureLoad(ext, port, kind, n, trending) {
+  const host = kind === 'bench' ? 'www.tiktok.com' : PLAIN_HOST;
+  const page = await ext.context.newPage();
+  if (process.env.DEBUG) page.on('console', (m) => console.log(`[${kind} console] ${m.text()}`));
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const profiling = process.env.PROFILE === kind;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`https://${host}/${kind}?n=${n}`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 180_000,
+  });
+  const m0 = await metrics(cdp);
+  await settle(page, { expectMarks: kind !== 'plain' });
+  const m1 = await metrics(cdp);
+  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
+  const probes = await page.evaluate(() => window.__bench);
+  const selector = kind === 'markjs' ? 'mark' : '[data-trending-rank]';
+  const marks = kind === 'plain' ? { good: 0, bad: 0 } : await countMarks(page, selector, trending);
+  return { page, cdp, cost: diff(m0, m1), probes, marks };
+}
+
+async function measureAppend(ext, port, n, trending) {
+  const out = {};
+  for (const kind of ['plain', 'bench']) {
+    const { page, cdp } = await measureLoad(ext, port, kind, n, trending);
+    await page.evaluate(() => window.__resetProbes());
+    const m0 = await metrics(cdp);
+    await page.evaluate(() => window.__append(20));
+    await settle(page, { expectMarks: kind === 'bench', quietMs: 1000, minMs: 1500 });
+    const m1 = await metrics(cdp);
+    const probes = await page.evaluate(() => window.__bench);
+    const marks =
+      kind === 'bench' ? await countMarks(page, '[data-trending-rank]', trending) : null;
+    out[kind] = { cost: diff(m0, m1), probes, marks };
+    await page.close();
+  }
+  return out;
+}
+
+/** PROFILE=bench|markjs: the functions with the most self time during that page's load. */
+function printProfile(profile) {
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  for (const [key, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
+}
+
+const fmt = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${Math.round(x)}`);
+
+async function main() {
+  await stat(join(EXT_DIR, 'manifest.json')).catch(() => {
+    throw new Error(`No build at ${EXT_DIR}: run npm run build (or set EXT_DIR).`);
+  });
+  const contentJs = readFileSync(join(EXT_DIR, 'content-scripts/tiktok.js'));
+  // The server needs the names before the pages exist; the set needs a running browser: a first
+  // browser reads the set, then the server and a fresh browser run the measurements.
+  const probeServer = await startServer(['fyp']);
+  const probe = await launch(probeServer.address().port);
+  const set = await highlightSet(probe);
+  await probe.close();
+  probeServer.close();
+  const trending = usableNames(set.tags.map((t) => t.name));
+  const server = await startServer(trending);
+  const port = server.address().port;
+  const ext = await launch(port);
+  await highlightSet(ext);
+
+  const expected = expectedMarks(N, trending);
+  console.log(
+    `Highlight bench: ${N} items, ${trending.length} trending names (sample data, depth ${set.tags.length}), ${expected} expected marks, ${RUNS} runs (median)`,
+  );
+  console.log(
+    `Chromium: ${ext.context.browser()?.version() ?? (await ext.worker.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0]}; content script ${contentJs.length} B raw, ${gzipSync(contentJs, { level: 9 }).length} B gzip at first load`,
+  );
+
+  const rows = { plain: [], bench: [], markjs: [] };
+  for (let r = 0; r < RUNS; r++) {
+    for (const kind of ['plain', 'bench', 'markjs']) {
+      const result = await measureLoad(ext, port, kind, N, trending);
+      await result.page.close();
+      rows[kind].push(result);
+    }
+  }
+  const base = {
+    task: median(rows.plain.map((r) => r.cost.task)),
+    script: median(rows.plain.map((r) => r.cost.script)),
+    style: median(rows.plain.map((r) => r.cost.style)),
+    layout: median(rows.plain.map((r) => r.cost.layout)),
+  };
+  const summary = (kind) => {
+    const rs = rows[kind];
+    const m = (f) => median(rs.map(f));
+    return {
+      task: m((r) => r.cost.task) - base.task,
+      script: m((r) => r.cost.script) - base.script,
+      style: m((r) => r.cost.style) - base.style,
+      layout: m((r) => r.cost.layout) - base.layout,
+      first: m((r) => r.probes.firstMark - r.probes.dcl),
+      afterList: kind === 'bench' ? m((r) => r.probes.firstMark - r.probes.listArrived) : undefined,
+      all: m((r) => r.probes.lastMark - r.probes.dcl),
+      longTask: m((r) => r.probes.longestTask),
+      longFrame: m((r) => r.probes.longestFrame),
+      marks: rs
+        .map((r) => `${r.marks.good}${r.marks.bad ? `+${r.marks.bad} extra` : ''}`)
+        .join('/'),
+    };
+  };
+  const ours = summary('bench');
+  const markjs = summary('markjs');
+  const page = {
+    longTask: median(rows.plain.map((r) => r.probes.longestTask)),
+    longFrame: median(rows.plain.map((r) => r.probes.longestFrame)),
+  };
+  console.log('');
+  console.log(`| ${N} items, after DOMContentLoaded | Hashtag Radar | mark.js 8 markRegExp |`);
+  console.log('|---|---|---|');
+  console.log(
+    `| main-thread cost (TaskDuration − unhighlighted page), ms | ${fmt(ours.task)} | ${fmt(markjs.task)} |`,
+  );
+  console.log(
+    `| … of which script / style / layout, ms | ${fmt(ours.script)} / ${fmt(ours.style)} / ${fmt(ours.layout)} | ${fmt(markjs.script)} / ${fmt(markjs.style)} / ${fmt(markjs.layout)} |`,
+  );
+  console.log(`| ratio to mark.js | ${(ours.task / markjs.task).toFixed(2)} | 1.00 |`);
+  console.log(`| marks found (expected ${expected}) | ${ours.marks} | ${markjs.marks} |`);
+  console.log(
+    `| first marks (viewport) after DOMContentLoaded, ms | ${fmt(ours.first)} | ${fmt(markjs.first)} |`,
+  );
+  console.log(`| first marks after the list arrived, ms | ${fmt(ours.afterList)} | – |`);
+  console.log(
+    `| all marks in place after DOMContentLoaded, ms | ${fmt(ours.all)} | ${fmt(markjs.all)} |`,
+  );
+  console.log(
+    `| longest task, ms (page alone: ${fmt(page.longTask)}) | ${fmt(ours.longTask)} | ${fmt(markjs.longTask)} |`,
+  );
+  console.log(
+    `| longest animation frame, ms (page alone: ${fmt(page.longFrame)}) | ${fmt(ours.longFrame)} | ${fmt(markjs.longFrame)} |`,
+  );
+
+  if (APPEND_SIZES.length > 0) {
+    console.log('');
+    console.log(
+      '| 20 items appended to a feed of | highlight cost (TaskDuration − unhighlighted), ms | longest task, ms | longest animation frame, ms | marks (expected) |',
+    );
+    console.log('|---|---|---|---|---|');
+    const costs = [];
+    for (const n of APPEND_SIZES) {
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await measureAppend(ext, port, n, trending));
+      const cost = median(runs.map((x) => x.bench.cost.task - x.plain.cost.task));
+      costs.push(cost);
+      const last = runs.at(-1);
+      console.log(
+        `| ${n} | ${fmt(cost)} | ${fmt(median(runs.map((x) => x.bench.probes.longestTask)))} | ${fmt(median(runs.map((x) => x.bench.probes.longestFrame)))} | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${expectedMarks(n + 20, trending)}) |`,
+      );
+    }
+    if (costs.length >= 2)
+      console.log(
+        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: ${(costs.at(-1) / Math.max(costs[0], 0.1)).toFixed(2)}`,
+      );
+  }
+  await ext.close();
+  server.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
