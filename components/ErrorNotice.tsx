@@ -11,7 +11,7 @@ export function ErrorNotice({ text, onAction, busy }: ErrorNoticeProps) {
   return (
     <div class="notice notice-error" role="alert">
       <p class="notice-message">{text.message}</p>
-      {text.detail && <p class="notice-detail">{text.detail}</p>}
+      {text.detail && <p>{text.detail}</p>}
       {text.action && text.actionLabel && (
         <button type="button" class="button" disabled={busy} onClick={() => onAction(text.action!)}>
           {text.actionLabel}

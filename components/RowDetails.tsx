@@ -1,15 +1,20 @@
-/** A row's details: the trend with dates, the rank over the last days (local history), creators. */
+/** A row's details: the trend with dates, the rank over the days of the local history, creators. */
+import { useEffect, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
-import type { Hashtag } from '../lib/trending/types';
+import type { Hashtag, TrendPoint } from '../lib/trending/types';
 import { Avatar } from './Avatar';
+import { dayToTime } from './charts';
 import { movementText, sinceYesterday } from './movement';
 import { TrendChart } from './TrendChart';
+
+export type RankHistory = { day: string; rank: number }[];
 
 export interface RowDetailsProps {
   tag: Hashtag;
   id: string;
   rankYesterday: number | undefined;
   periodDays: number;
+  loadHistory: (name: string) => Promise<RankHistory>;
 }
 
 /** "Up 3 places over 7 days; ↑2 since yesterday" */
@@ -21,10 +26,23 @@ export function changeText(tag: Hashtag, periodDays: number, rankYesterday?: num
   return since ? `${over}; ${since.toLowerCase()}` : over;
 }
 
-export function RowDetails({ tag, id, rankYesterday, periodDays }: RowDetailsProps) {
+export function RowDetails({ tag, id, rankYesterday, periodDays, loadHistory }: RowDetailsProps) {
+  const [ranks, setRanks] = useState<TrendPoint[]>([]);
+  useEffect(() => {
+    let live = true;
+    loadHistory(tag.name).then(
+      (history) =>
+        live && setRanks(history.map((h) => ({ time: dayToTime(h.day), value: h.rank }))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [tag.name]);
+
   return (
     <div class="details" id={id}>
-      <TrendChart trend={tag.trend} kind="detail" label={`#${tag.name} over ${periodDays} days`} />
+      <TrendChart points={tag.trend} kind="detail" label={`#${tag.name} over ${periodDays} days`} />
       <dl class="facts">
         <div>
           <dt>Posts</dt>
@@ -51,9 +69,15 @@ export function RowDetails({ tag, id, rankYesterday, periodDays }: RowDetailsPro
           </div>
         )}
       </dl>
+      {ranks.length > 1 && (
+        <>
+          <h2 class="sub">Rank on the days you looked</h2>
+          <TrendChart points={ranks} kind="rank" label={`#${tag.name}`} />
+        </>
+      )}
       {tag.creators.length > 0 && (
         <>
-          <h2 class="creators-title">Top creators</h2>
+          <h2 class="sub">Top creators</h2>
           <ul class="creators">
             {tag.creators.map((c, i) => (
               <li key={`${i}:${c.name}`}>

@@ -1,6 +1,7 @@
 /** The ranked list: an <ol> of rows; arrow keys, Home and End move between rows. */
 import { useRef } from 'preact/hooks';
 import type { Hashtag } from '../lib/trending/types';
+import type { RankHistory } from './RowDetails';
 import { nextRowIndex } from './listKeys';
 import { TrendRow } from './TrendRow';
 
@@ -13,6 +14,7 @@ export interface TrendListProps {
   label: string;
   onToggle: (id: string) => void;
   onCopy: (tag: Hashtag) => void;
+  loadHistory: (name: string) => Promise<RankHistory>;
 }
 
 /** Moves focus to a row's main control (its name button). */
@@ -47,6 +49,7 @@ export function TrendList(props: TrendListProps) {
           periodDays={props.periodDays}
           onToggle={props.onToggle}
           onCopy={props.onCopy}
+          loadHistory={props.loadHistory}
         />
       ))}
     </ol>

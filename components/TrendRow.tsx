@@ -4,7 +4,7 @@ import type { Hashtag } from '../lib/trending/types';
 import { Icon } from './icons';
 import { sinceYesterday } from './movement';
 import { RankChange } from './RankChange';
-import { RowDetails } from './RowDetails';
+import { RowDetails, type RankHistory } from './RowDetails';
 import { TrendChart } from './TrendChart';
 
 export interface TrendRowProps {
@@ -15,6 +15,7 @@ export interface TrendRowProps {
   periodDays: number;
   onToggle: (id: string) => void;
   onCopy: (tag: Hashtag) => void;
+  loadHistory: (name: string) => Promise<RankHistory>;
 }
 
 export function tagUrl(name: string): string {
@@ -29,6 +30,7 @@ export function TrendRow({
   periodDays,
   onToggle,
   onCopy,
+  loadHistory,
 }: TrendRowProps) {
   const name = `#${tag.name}`;
   const detailsId = `details-${tag.id}`;
@@ -57,7 +59,7 @@ export function TrendRow({
           </span>
           {extra && <span class="meta meta-extra">{extra}</span>}
         </button>
-        <TrendChart trend={tag.trend} kind="spark" label={name} />
+        <TrendChart points={tag.trend} kind="spark" label={name} />
         <RankChange tag={tag} />
         <div class="row-actions">
           <button
@@ -87,6 +89,7 @@ export function TrendRow({
           id={detailsId}
           rankYesterday={rankYesterday}
           periodDays={periodDays}
+          loadHistory={loadHistory}
         />
       )}
     </li>

@@ -1,111 +1,128 @@
 /**
- * The trend charts, drawn with uPlot: a bare sparkline per row and a larger chart with dates in a
- * row's details. Colours come from the page's CSS variables, so both follow the colour scheme.
+ * The charts, drawn with uPlot: a bare sparkline per row, and in a row's details the trend with
+ * dates and the rank over the days of the local history. Colours come from the page's CSS
+ * variables, so they follow the colour scheme.
  */
 import uPlot from 'uplot';
 import { formatDay } from '../lib/format';
 import type { TrendPoint } from '../lib/trending/types';
 
-export type ChartKind = 'spark' | 'detail';
+/** `spark`: a row's trend; `detail`: the trend with dates; `rank`: rank by day (1 at the top). */
+export type ChartKind = 'spark' | 'detail' | 'rank';
 
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
+function cssVar(el: Element, name: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim();
 }
 
-/** "Nov 26 · 96% of peak": the hover text for one point. */
-export function pointText(point: TrendPoint): string {
-  return `${formatDay(point.time)} · ${Math.round(point.value * 100)}% of peak`;
+/** "Nov 26 · 96% of peak" or, for ranks, "Nov 26 · #4": the hover text for one point. */
+export function pointText(point: TrendPoint, kind: ChartKind = 'spark'): string {
+  const value = kind === 'rank' ? `#${point.value}` : `${Math.round(point.value * 100)}% of peak`;
+  return `${formatDay(point.time)} · ${value}`;
 }
 
-/** A spoken summary of a trend for screen readers: "Trend over 7 days, 45% to 100% of peak". */
-export function trendSummary(trend: TrendPoint[]): string {
-  if (trend.length === 0) return 'No trend data';
-  const first = Math.round(trend[0].value * 100);
-  const last = Math.round(trend[trend.length - 1].value * 100);
-  return `Trend over ${trend.length} days, from ${first}% to ${last}% of peak`;
+/** A spoken summary for screen readers: "Trend over 7 days, from 45% to 100% of peak". */
+export function chartSummary(points: TrendPoint[], kind: ChartKind = 'spark'): string {
+  if (points.length === 0) return 'No trend data';
+  const [first, last] = [points[0], points[points.length - 1]].map((p) =>
+    kind === 'rank' ? `#${p.value}` : `${Math.round(p.value * 100)}%`,
+  );
+  return kind === 'rank'
+    ? `Rank on ${points.length} days, from ${first} to ${last}`
+    : `Trend over ${points.length} days, from ${first} to ${last} of peak`;
+}
+
+/** A local day `YYYY-MM-DD` as Unix seconds (its noon, so time zones never move it a day). */
+export function dayToTime(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12).getTime() / 1000;
 }
 
 /** Keeps a flat line in view and gives the curve a little air. */
-function sparkRange(_u: uPlot, min: number, max: number): uPlot.Range.MinMax {
+function padRange(_u: uPlot, min: number, max: number): uPlot.Range.MinMax {
   const pad = Math.max((max - min) * 0.1, 0.05);
   return [min - pad, max + pad];
 }
 
 /**
- * Draws `trend` into `el` (which must be empty apart from `tip`, the hover label) and returns the
- * chart; the caller destroys it.
+ * Draws `points` into `el` (empty apart from `tip`, the hover label) and returns the chart; the
+ * caller destroys it.
  */
-export function drawTrend(
+export function drawChart(
   el: HTMLElement,
   tip: HTMLElement,
-  trend: TrendPoint[],
+  points: TrendPoint[],
   kind: ChartKind,
 ): uPlot {
-  const line = cssVar(el, '--chart-line', '#0b7285');
-  const fill = cssVar(el, '--chart-fill', 'rgba(11,114,133,0.15)');
-  const detail = kind === 'detail';
-  const axis = cssVar(el, '--chart-axis', '#5b5b66');
-  const grid = cssVar(el, '--chart-grid', 'rgba(0,0,0,0.08)');
-  const data: uPlot.AlignedData = [trend.map((p) => p.time), trend.map((p) => p.value)];
-
-  const showTip = (u: uPlot) => {
-    const i = u.cursor.idx;
-    if (i === null || i === undefined || !trend[i]) {
-      tip.hidden = true;
-      return;
-    }
-    tip.textContent = pointText(trend[i]);
-    tip.hidden = false;
-    const x = u.valToPos(trend[i].time, 'x');
-    const width = u.over.clientWidth;
-    tip.style.left = `${Math.round(u.over.offsetLeft + x)}px`;
-    tip.classList.toggle('tip-left', x > width / 2);
-  };
-
+  const line = cssVar(el, '--chart-line');
+  const spark = kind === 'spark';
+  const rank = kind === 'rank';
   const axisStyle = {
-    stroke: axis,
-    grid: { stroke: grid, width: 1 },
+    stroke: cssVar(el, '--chart-axis'),
+    grid: { stroke: cssVar(el, '--chart-grid'), width: 1 },
     ticks: { show: false },
     font: '11px system-ui, sans-serif',
   };
 
+  const showTip = (u: uPlot) => {
+    const point = points[u.cursor.idx ?? -1];
+    tip.hidden = !point;
+    if (!point) return;
+    tip.textContent = pointText(point, kind);
+    const x = u.valToPos(point.time, 'x');
+    tip.style.left = `${Math.round(u.over.offsetLeft + x)}px`;
+    tip.classList.toggle('tip-left', x > u.over.clientWidth / 2);
+  };
+
   return new uPlot(
     {
-      width: detail ? Math.max(200, el.clientWidth || 340) : 72,
-      height: detail ? 140 : 28,
+      width: spark ? 72 : Math.max(200, el.clientWidth),
+      height: spark ? 28 : rank ? 110 : 130,
       pxAlign: false,
-      padding: detail ? [8, 18, 0, 0] : [3, 2, 3, 2],
+      padding: spark ? [3, 2, 3, 2] : [8, 18, 0, 0],
       legend: { show: false },
       cursor: {
-        x: detail,
+        x: !spark,
         y: false,
-        points: { size: detail ? 7 : 5, fill: line },
+        points: { size: spark ? 5 : 7, fill: line },
         drag: { x: false, y: false, setScale: false },
       },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: {
-        x: { time: detail },
-        y: detail ? { range: [0, 1.05] } : { range: sparkRange },
+        x: { time: !spark },
+        // Rank 1 is best: drawn at the top.
+        y: rank
+          ? { dir: -1, range: (_u, min, max) => [Math.max(1, min - 1), max + 1] }
+          : spark
+            ? { range: padRange }
+            : { range: [0, 1.05] },
       },
-      axes: detail
-        ? [
-            {
-              ...axisStyle,
-              space: 56,
-              values: (_u, splits) => splits.map(formatDay),
-            },
+      axes: spark
+        ? [{ show: false }, { show: false }]
+        : [
+            { ...axisStyle, size: 30, space: 56, values: (_u, splits) => splits.map(formatDay) },
             {
               ...axisStyle,
               size: 40,
-              splits: () => [0, 0.5, 1],
-              values: (_u, splits) => splits.map((v) => `${Math.round(v * 100)}%`),
+              ...(rank
+                ? { incrs: [1, 2, 5, 10, 20, 50], values: (_u, s) => s.map((v) => `#${v}`) }
+                : {
+                    splits: () => [0, 0.5, 1],
+                    values: (_u, s) => s.map((v) => `${Math.round(v * 100)}%`),
+                  }),
             },
-          ]
-        : [{ show: false }, { show: false }],
-      series: [{}, { stroke: line, width: detail ? 2 : 1.5, fill, points: { show: false } }],
+          ],
+      series: [
+        {},
+        {
+          stroke: line,
+          width: spark ? 1.5 : 2,
+          fill: rank ? undefined : cssVar(el, '--chart-fill'),
+          points: { show: rank },
+        },
+      ],
       hooks: { setCursor: [showTip] },
     },
-    data,
+    [points.map((p) => p.time), points.map((p) => p.value)],
     el,
   );
 }

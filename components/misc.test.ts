@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initials } from './Avatar';
-import { pointText, trendSummary } from './charts';
+import { chartSummary, dayToTime, pointText } from './charts';
 import { suggestions } from './EmptyState';
 import { tagUrl } from './TrendRow';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
@@ -26,13 +26,26 @@ describe('tagUrl', () => {
 describe('chart texts', () => {
   it('describes a point and a trend', () => {
     expect(pointText({ time: 1769990400, value: 0.955 })).toMatch(/ · 96% of peak$/);
-    expect(trendSummary([])).toBe('No trend data');
+    expect(chartSummary([])).toBe('No trend data');
     expect(
-      trendSummary([
+      chartSummary([
         { time: 1, value: 0.45 },
         { time: 2, value: 1 },
       ]),
     ).toBe('Trend over 2 days, from 45% to 100% of peak');
+  });
+});
+
+describe('rank chart texts', () => {
+  it('describes ranks and turns local days into times', () => {
+    const points = [
+      { time: dayToTime('2026-11-24'), value: 9 },
+      { time: dayToTime('2026-11-26'), value: 4 },
+    ];
+    expect(pointText(points[1]!, 'rank')).toMatch(/ · #4$/);
+    expect(chartSummary(points, 'rank')).toBe('Rank on 2 days, from #9 to #4');
+    expect(new Date(points[0]!.time * 1000).getDate()).toBe(24);
+    expect(points[1]!.time - points[0]!.time).toBe(2 * 86_400);
   });
 });
 

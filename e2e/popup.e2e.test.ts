@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INDUSTRIES } from '../lib/industries';
-import type { TrendFilters } from '../lib/trending/types';
-import { launchExtension, setApiKey, type Extension } from './browser';
+import { localDay } from '../lib/format';
+import { DEFAULT_FILTERS, filtersKey, type TrendFilters } from '../lib/trending/types';
+import { launchExtension, readStorage, seedStorage, setApiKey, type Extension } from './browser';
 import { startMockServer, type ApiItem, type MockServer } from './server';
 
 const KEY = 'sk_live_e2ePopupKey7c41d2a9e0b3';
@@ -327,6 +328,36 @@ describe('popup list', () => {
     );
     await popup.keyboard.press('Escape');
     await ext.screenshot(popup, 'popup-expanded');
+  });
+
+  test('rank history: "since yesterday" in the row, a rank chart in its details', async () => {
+    const key = filtersKey(DEFAULT_FILTERS);
+    const stored = (await readStorage(ext, ['local:radar:history']))['local:radar:history'] as {
+      sets: Record<string, { seen: number; days: Record<string, string[]> }>;
+    };
+    const today = stored.sets[key]!.days[localDay()]!;
+    const [first, second] = [today[0]!, today[1]!];
+    const day = (ago: number) => localDay(Date.now() - ago * 86_400_000);
+    // Two days ago `first` was 9th, yesterday 4th (and `second` 1st): it rose 3 places since.
+    const older = Array.from({ length: 20 }, (_, i) => `old${i}`);
+    older[8] = first;
+    const yesterday = Array.from({ length: 20 }, (_, i) => `prev${i}`);
+    yesterday[3] = first;
+    yesterday[0] = second;
+    stored.sets[key]!.days = { [day(2)]: older, [day(1)]: yesterday, [localDay()]: today };
+    await seedStorage(ext, { 'local:radar:history': stored });
+
+    await popup.close();
+    popup = await ext.openPopup();
+    const row = rows(popup).first();
+    await expect.poll(() => row.innerText(), { timeout: 20_000 }).toContain('↑3 since yesterday');
+    expect(await rows(popup).nth(1).innerText()).toContain('↓1 since yesterday');
+    await row.locator('.row-toggle').click();
+    const chart = row.locator('.chart.rank');
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    expect(await chart.getAttribute('aria-label')).toBe(`#${first}: Rank on 3 days, from #9 to #1`);
+    expect(await row.locator('.details').innerText()).toMatch(/since yesterday/);
+    await row.locator('.row-toggle').click();
   });
 
   test('shows a hashtag name with markup as text', async () => {

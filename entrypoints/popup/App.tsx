@@ -215,6 +215,7 @@ export function App({ radar, ready }: { radar: Radar; ready: Promise<void> }) {
                 label={`Trending hashtags, ${regionName(filters.region)}, last ${filters.period} days`}
                 onToggle={radar.toggle}
                 onCopy={(tag) => void copy(tag)}
+                loadHistory={radar.rankHistory}
               />
             )}
             {s.canShowMore && (

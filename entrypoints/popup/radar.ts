@@ -197,6 +197,8 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
     reload,
     setFilters,
     setQuery: (query: string) => set({ query }),
+    /** A hashtag's rank on the days of the local history, for the chosen filters. */
+    rankHistory: (name: string) => send('getRankHistory', { filters: state.filters, name }),
     /** Expands one row (or none); a second toggle on the same row closes it. */
     toggle: (id: string | null) => set({ expanded: state.expanded === id ? null : id }),
     /** "Refresh": one forced request for the first page. */
