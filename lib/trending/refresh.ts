@@ -6,11 +6,15 @@ import { nextLocalMidnight } from '../format';
 import { trendError, TrendFailure } from '../keyapi/errors';
 import type { FetchPage } from '../keyapi/client';
 import type { TrendingPage } from '../keyapi/parse';
+import { hasApiAccess } from '../platform';
 import { refundRequest, reserveRequest } from './credits';
 import { afterFailure, blockingError, NO_GATES, readGates, updateGates, type Gates } from './gates';
 import { recordRanks } from './history';
 import { cacheKey, updateEntry } from './store';
 import type { TrendError, TrendFilters } from './types';
+
+export const NO_ACCESS_MESSAGE =
+  'Hashtag Radar is not allowed to reach api.keyapi.ai. Allow it in the extension’s permissions.';
 
 export interface RefreshRequest {
   filters: TrendFilters;
@@ -73,8 +77,12 @@ export async function sendCounted(
     }
     return { ok: true, page };
   } catch (failure) {
-    const error = failure instanceof TrendFailure ? failure.error : trendError('bad-response');
-    if (error.kind === 'offline') await refundRequest(day);
+    let error = failure instanceof TrendFailure ? failure.error : trendError('bad-response');
+    if (error.kind === 'offline') {
+      await refundRequest(day);
+      // Firefox lets the user withdraw the host permission; the fetch then fails like a dead network.
+      if (!(await hasApiAccess())) error = trendError('offline', NO_ACCESS_MESSAGE);
+    }
     const keyGate = error.kind === 'invalid-key' || error.kind === 'out-of-credits';
     if (updateKeyGates || !keyGate) {
       const gates = await updateGates((g) => afterFailure(g, error, Date.now()));

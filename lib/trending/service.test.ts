@@ -6,6 +6,7 @@ import { apiKeyItem, sampleModeItem, settingsItem } from '../storage';
 import { creditStatus } from './credits';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, readGates } from './gates';
 import { ENTRY_RETRY_MS } from './freshness';
+import { NO_ACCESS_MESSAGE } from './refresh';
 import { createTrendingService } from './service';
 import { cacheKey, readEntry } from './store';
 import { emptyPage, fakeApi, failWith } from './testing';
@@ -227,6 +228,16 @@ describe('back-off after 429 and 5xx', () => {
     await askSettled(DEFAULT_FILTERS, 1, true);
     expect(api.calls).toHaveLength(2);
     expect((await creditStatus(100)).creditsToday).toBe(2);
+  });
+
+  it('says so when the browser withdrew the permission to reach the API', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    api.next(failWith('offline'));
+    expect((await askSettled()).error).toEqual({
+      kind: 'offline',
+      message: NO_ACCESS_MESSAGE,
+      retryAt: START + BACKOFF_BASE_MS,
+    });
   });
 
   it('counts a timed out request', async () => {
