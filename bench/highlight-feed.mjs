@@ -93,30 +93,32 @@ export function usableNames(names) {
 function pageScript(trending, others, n) {
   return `
 (function () {
-  var bench = (window.__bench = { dcl: 0, listArrived: 0, firstMark: 0, lastMark: 0, longestTask: 0, longestFrame: 0 });
+  var bench = (window.__bench = { dcl: 0, listArrived: 0, marks: 0, firstMark: 0, lastMark: 0, longestTask: 0, longestFrame: 0 });
   // Watches from DOMContentLoaded (no highlighter runs before): the list's arrival (the style
   // attribute the content script sets on <html>) and every mark written (an attribute on a link, or
   // a wrapper element inserted).
   var observer = new MutationObserver(function (records) {
     var now = performance.now();
+    var added = 0;
     for (var r of records) {
       if (r.type === 'attributes') {
         if (r.target === document.documentElement) {
           if (!bench.listArrived) bench.listArrived = now;
-          continue;
-        }
-      } else {
-        var added = r.addedNodes[0];
-        if (!added || (added.localName !== 'hashtag-radar-tag' && added.localName !== 'mark')) continue;
+        } else if (r.oldValue === null) added++;
+        continue;
       }
-      if (!bench.firstMark) bench.firstMark = now;
-      bench.lastMark = now;
-      return;
+      for (var node of r.addedNodes) {
+        if (node.localName === 'hashtag-radar-tag' || node.localName === 'mark') added++;
+      }
     }
+    if (added === 0) return;
+    bench.marks += added;
+    if (!bench.firstMark) bench.firstMark = now;
+    bench.lastMark = now;
   });
   document.addEventListener('DOMContentLoaded', function () {
     bench.dcl = performance.now();
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-trending-rank', 'data-hashtag-radar-style'] });
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-trending-rank', 'data-hashtag-radar-style'] });
   });
   try {
     new PerformanceObserver(function (list) {
@@ -132,7 +134,7 @@ function pageScript(trending, others, n) {
   var itemHtml = ${itemHtml.toString()};
   var esc = ${escapeHtml.toString()};
   var count = ${n};
-  window.__resetProbes = function () { bench.firstMark = bench.lastMark = bench.longestTask = bench.longestFrame = 0; bench.dcl = performance.now(); };
+  window.__resetProbes = function () { bench.marks = bench.firstMark = bench.lastMark = bench.longestTask = bench.longestFrame = 0; bench.dcl = performance.now(); };
   window.__append = function (k) {
     var list = document.querySelector('[data-e2e="recommend-list"]');
     var template = document.createElement('template');

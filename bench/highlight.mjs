@@ -176,20 +176,26 @@ async function metrics(cdp) {
     script: get('ScriptDuration'),
     style: get('RecalcStyleDuration'),
     layout: get('LayoutDuration'),
+    other: get('TaskOtherDuration'),
+    // CPU time of the main thread: the steadiest of these when other processes share the cores.
+    thread: get('ThreadTime'),
   };
 }
 const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k] - a[k]]));
 
-/** Waits until no mark has changed for `quietMs` (or `minMs` for pages without marks). */
-async function settle(page, { expectMarks, quietMs = 1500, minMs = 2500, maxMs = 120_000 }) {
+/**
+ * Waits until the page holds `marks` marks (counted by the page's probe as they are written) and
+ * nothing changed for `quietMs`; a page without a highlighter waits `minMs`.
+ */
+async function settle(page, { marks, quietMs = 500, minMs = 2500, maxMs = 180_000 }) {
   const start = Date.now();
-  await sleep(minMs);
+  await sleep(marks ? 200 : minMs);
   while (Date.now() - start < maxMs) {
     const b = await page.evaluate(() => ({ ...window.__bench, now: performance.now() }));
-    if (!expectMarks || (b.lastMark > 0 && b.now - b.lastMark > quietMs)) return;
-    await sleep(250);
+    if (!marks || (b.marks >= marks && b.now - b.lastMark > quietMs)) return;
+    await sleep(100);
   }
-  throw new Error('did not settle');
+  throw new Error(`did not settle: ${JSON.stringify(await page.evaluate(() => window.__bench))}`);
 }
 
 async function countMarks(page, selector, trending) {
@@ -226,7 +232,7 @@ async function measureLoad(ext, port, kind, n, trending) {
     timeout: 180_000,
   });
   const m0 = await metrics(cdp);
-  await settle(page, { expectMarks: kind !== 'plain' });
+  await settle(page, { marks: kind === 'plain' ? 0 : expectedMarks(n, trending) });
   const m1 = await metrics(cdp);
   if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
   const probes = await page.evaluate(() => window.__bench);
@@ -242,7 +248,10 @@ async function measureAppend(ext, port, n, trending) {
     await page.evaluate(() => window.__resetProbes());
     const m0 = await metrics(cdp);
     await page.evaluate(() => window.__append(20));
-    await settle(page, { expectMarks: kind === 'bench', quietMs: 1000, minMs: 1500 });
+    await settle(page, {
+      marks: kind === 'bench' ? expectedMarks(n + 20, trending) - expectedMarks(n, trending) : 0,
+      minMs: 1500,
+    });
     const m1 = await metrics(cdp);
     const probes = await page.evaluate(() => window.__bench);
     const marks =
@@ -308,6 +317,8 @@ async function main() {
     script: median(rows.plain.map((r) => r.cost.script)),
     style: median(rows.plain.map((r) => r.cost.style)),
     layout: median(rows.plain.map((r) => r.cost.layout)),
+    other: median(rows.plain.map((r) => r.cost.other)),
+    thread: median(rows.plain.map((r) => r.cost.thread)),
   };
   const summary = (kind) => {
     const rs = rows[kind];
@@ -317,6 +328,8 @@ async function main() {
       script: m((r) => r.cost.script) - base.script,
       style: m((r) => r.cost.style) - base.style,
       layout: m((r) => r.cost.layout) - base.layout,
+      other: m((r) => r.cost.other) - base.other,
+      thread: m((r) => r.cost.thread) - base.thread,
       first: m((r) => r.probes.firstMark - r.probes.dcl),
       afterList: kind === 'bench' ? m((r) => r.probes.firstMark - r.probes.listArrived) : undefined,
       all: m((r) => r.probes.lastMark - r.probes.dcl),
@@ -341,6 +354,12 @@ async function main() {
   );
   console.log(
     `| … of which script / style / layout, ms | ${fmt(ours.script)} / ${fmt(ours.style)} / ${fmt(ours.layout)} | ${fmt(markjs.script)} / ${fmt(markjs.style)} / ${fmt(markjs.layout)} |`,
+  );
+  console.log(
+    `| … other task time (TaskOtherDuration), ms | ${fmt(ours.other)} | ${fmt(markjs.other)} |`,
+  );
+  console.log(
+    `| main-thread CPU time (ThreadTime − unhighlighted page), ms | ${fmt(ours.thread)} | ${fmt(markjs.thread)} |`,
   );
   console.log(`| ratio to mark.js | ${(ours.task / markjs.task).toFixed(2)} | 1.00 |`);
   console.log(`| marks found (expected ${expected}) | ${ours.marks} | ${markjs.marks} |`);

@@ -407,4 +407,32 @@ describe('live updates and settings', () => {
     await expect.poll(async () => (await marks(page)).length, { timeout: 20_000 }).toBe(12);
     expect(ext.errors).toEqual([]);
   });
+
+  test('sample mode: the sample list is highlighted and the card says it is sample data', async () => {
+    await seedStorage(ext, { 'local:sampleMode': true });
+    const popup = await ext.openPopup();
+    const reply = (await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
+        hashtagRadar: 1,
+        type: 'getHighlightSet',
+      }),
+    )) as { ok: true; value: { source: string; tags: { name: string; rank: number }[] } };
+    await popup.close();
+    expect(reply.value.source).toBe('sample');
+    const [a, b] = reply.value.tags.filter((t) => /^[\p{L}\p{N}_]+$/u.test(t.name));
+    server.tiktok.setPage(
+      '/sample',
+      `<!doctype html><meta charset="utf-8"><title>Sample</title><body><div data-e2e="video-desc">` +
+        `<a data-e2e="search-common-link" href="/tag/${encodeURIComponent(a!.name)}"><strong>#${a!.name}</strong></a>` +
+        ` <span>and #${b!.name} but not #zzznotsample</span></div></body>`,
+    );
+    const sample = await ext.page(`${TIKTOK}/sample`);
+    await expectMarks(sample, [`${a!.rank}:#${a!.name}`, `${b!.rank}:#${b!.name}`]);
+    await sample.locator('a').hover();
+    const card = sample.locator('hashtag-radar-card').getByRole('dialog');
+    await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
+    expect(await card.innerText()).toContain('Sample data');
+    await sample.close();
+    await seedStorage(ext, { 'local:sampleMode': false });
+  });
 });

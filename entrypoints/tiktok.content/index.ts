@@ -56,7 +56,10 @@ export default defineContentScript({
       }
       if (ctx.isInvalid) return;
       current = set;
-      document.documentElement.setAttribute(STYLE_ATTRIBUTE, set.style);
+      // Unchanged, it is not set again: a change restyles every mark on the page.
+      const root = document.documentElement;
+      if (root.getAttribute(STYLE_ATTRIBUTE) !== set.style)
+        root.setAttribute(STYLE_ATTRIBUTE, set.style);
       highlighter.setTags(set.tags, set.enabled);
     };
 

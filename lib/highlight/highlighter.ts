@@ -254,9 +254,11 @@ export class Highlighter {
       performance.now() > sliceEnd ||
       (deadline !== null && !deadline.didTimeout && deadline.timeRemaining() < 1);
     while (this.jobs.length > 0) {
-      if (!this.jobs[0].run(shouldYield)) {
-        // Once the walk is past the viewport, what is on screen is known: write it now, in one frame.
-        if (!this.nearWritten && this.pastViewport(this.jobs[0].position)) this.writeNearNow();
+      const job = this.jobs[0];
+      const done = job.run(shouldYield);
+      // What is on screen is known: write it now, in one frame, and scan the rest meanwhile.
+      if (job.nearComplete && !this.nearWritten) this.writeNearNow();
+      if (!done) {
         // Out of time: carry on in the next idle period.
         this.scheduled = true;
         this.idle((d) => {
@@ -316,14 +318,11 @@ export class Highlighter {
     return [near, rest];
   }
 
-  /** The walk's current node lies below the near-viewport zone (document order ≈ feed order). */
-  private pastViewport(node: Node | null): boolean {
-    const element =
-      node === null ? null : node.nodeType === ELEMENT ? (node as Element) : node.parentElement;
-    if (element === null) return false;
-    const rect = element.getBoundingClientRect();
-    return (rect.width > 0 || rect.height > 0) && rect.top > 2 * this.win.innerHeight;
-  }
+  /** A node lies below the near-viewport zone (hidden nodes do not count as below). */
+  private readonly pastViewport = (node: Node): boolean => {
+    const element = node.nodeType === ELEMENT ? (node as Element) : node.parentElement;
+    return element !== null && viewportPlace(element, this.win.innerHeight) === 'below';
+  };
 
   private writeNearNow(): void {
     this.nearWritten = true;
@@ -364,7 +363,7 @@ export class Highlighter {
       const link = element.closest('a');
       const scope = link !== null && isTagLinkCandidate(link) ? link : element;
       if (element.closest(WRAPPER_TAG) !== null) continue;
-      this.jobs.push(new ScanJob(scope, this.ranks, this.found));
+      this.jobs.push(new ScanJob(scope, this.ranks, this.found, this.pastViewport));
     }
   }
 

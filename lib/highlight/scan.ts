@@ -74,13 +74,23 @@ export class ScanJob {
   private linkIndex = 0;
   private walker: TreeWalker | null = null;
   private finished = false;
+  /** 0: links on screen, 1: text on screen, 2: the other links, 3: the other text. */
+  private phase = 0;
+  /** Everything in and near the viewport has been scanned (the first write may go). */
+  nearComplete = false;
   /** Per parent element: is its text prose we may mark? */
   private readonly prose = new Map<Node, boolean>();
 
+  /**
+   * `isPastViewport(node)` says whether a node lies below the near-viewport zone: the walk scans
+   * what is on screen first (links, then text, in document order, which on a feed is screen order),
+   * then the rest. Without it, the job scans links, then text.
+   */
   constructor(
     private readonly root: Node,
     private readonly ranks: RankLookup,
     private readonly out: PendingMark[],
+    private readonly isPastViewport: (node: Node) => boolean = () => false,
   ) {
     if (root.nodeType !== ELEMENT) this.finished = true;
   }
@@ -89,22 +99,14 @@ export class ScanJob {
     return this.finished;
   }
 
-  /** Where the walk will go on from (null when done or still on links). */
-  get position(): Node | null {
-    return this.finished || this.walker === null ? null : this.walker.currentNode;
-  }
-
   run(shouldYield: () => boolean = () => false): boolean {
     if (this.finished) return true;
     const root = this.root as Element;
     if (!root.isConnected) return (this.finished = true);
     if (this.links === null) {
-      const own = root.matches(TAG_LINK_SELECTOR) ? [root] : [];
-      this.links = own.length > 0 ? own : root.querySelectorAll(TAG_LINK_SELECTOR);
-    }
-    while (this.linkIndex < this.links.length) {
-      this.visitLink(this.links[this.linkIndex++]);
-      if (this.linkIndex % 64 === 0 && shouldYield()) return false;
+      this.links = root.matches(TAG_LINK_SELECTOR)
+        ? [root]
+        : root.querySelectorAll(TAG_LINK_SELECTOR);
     }
     if (this.walker === null) {
       this.walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
@@ -112,16 +114,49 @@ export class ScanJob {
       // The page removed where we were between slices: walk the subtree's text again (marks dedupe).
       this.walker.currentNode = root;
     }
-    const walker = this.walker;
+    while (this.phase < 4) {
+      const more = this.phase % 2 === 0 ? this.scanLinks(shouldYield) : this.scanText(shouldYield);
+      if (more === 'yield') return false;
+      this.phase++;
+      if (this.phase === 2) {
+        this.nearComplete = true;
+        // Let the caller write what is on screen before the rest is scanned.
+        if (more === 'viewport') return false;
+      }
+    }
+    return (this.finished = true);
+  }
+
+  /** Scans links; in phase 0 stops at the first one below the viewport. */
+  private scanLinks(shouldYield: () => boolean): 'yield' | 'viewport' | 'end' {
+    const links = this.links!;
+    while (this.linkIndex < links.length) {
+      const link = links[this.linkIndex];
+      if (this.phase === 0 && this.linkIndex % 16 === 0 && this.isPastViewport(link)) {
+        return 'viewport';
+      }
+      this.linkIndex++;
+      this.visitLink(link);
+      if (this.linkIndex % 64 === 0 && shouldYield()) return 'yield';
+    }
+    return 'end';
+  }
+
+  /** Walks text; in phase 1 stops once below the viewport. */
+  private scanText(shouldYield: () => boolean): 'yield' | 'viewport' | 'end' {
+    const walker = this.walker!;
     let count = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       if (mayContainTag((node as Text).data)) {
         const last = this.visitRun(node as Text);
         if (last !== node) walker.currentNode = last;
       }
-      if (++count % 64 === 0 && shouldYield()) return false;
+      if (++count % 64 === 0) {
+        if (this.phase === 1 && this.isPastViewport(node)) return 'viewport';
+        if (shouldYield()) return 'yield';
+      }
     }
-    return (this.finished = true);
+    return 'end';
   }
 
   private visitLink(link: Element): void {
