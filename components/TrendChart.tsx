@@ -20,12 +20,16 @@ export function TrendChart({ points, kind, label }: TrendChartProps) {
 
   useEffect(() => {
     const el = box.current;
-    if (!el || !tip.current || points.length === 0) return;
+    const label = tip.current;
+    if (!el || !label || points.length === 0) return;
     let chart: uPlot | null = null;
+    let live = true;
     const cancel = whenVisible(el, () => {
-      chart = drawChart(el, tip.current!, points, kind);
+      // A row can leave (search, filters) between the observer's report and this call.
+      if (live && el.isConnected) chart = drawChart(el, label, points, kind);
     });
     return () => {
+      live = false;
       cancel();
       chart?.destroy();
     };

@@ -187,7 +187,11 @@ describe('popup states', () => {
       const before = await rows(popup).allInnerTexts();
       expect(before).toHaveLength(20);
       server.api.respondWith(c.behaviour);
+      server.resetRequests();
       await button(popup, 'Refresh').click();
+      // The earlier case's alert may still be up: wait for this request and its outcome.
+      await expect.poll(() => server.apiRequests().length, { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => button(popup, 'Refresh').isEnabled(), { timeout: 20_000 }).toBe(true);
       const text = await alertText(popup, c.says);
       expect(text).toMatch(/Showing the saved list from/);
       if (c.detail) expect(text).toMatch(c.detail);

@@ -399,12 +399,18 @@ describe('popup list', () => {
         timeout: 20_000,
       })
       .toBe('notInTheList');
+    await expect.poll(() => unknown.getByText(/No loaded hashtag matches/).count()).toBe(1);
+    await unknown.waitForTimeout(300);
+    expect(ext.errors).toEqual([]);
     await unknown.close();
   });
 
   test('passes axe checks (names, roles, contrast) in light and dark', async () => {
     const require = createRequire(import.meta.url);
     const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await expect.poll(() => rows(popup).count(), { timeout: 20_000 }).toBe(20);
+    await expect.poll(() => button(popup, 'Refresh').isEnabled(), { timeout: 20_000 }).toBe(true);
+    await popup.mouse.move(0, 0);
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.evaluate(axe);

@@ -30,6 +30,30 @@ async function write(key: string, value: unknown): Promise<void> {
   await browser.storage[area].set({ [name]: value });
 }
 
+/**
+ * A synchronous copy of the last choice in the page's localStorage, so the popup can ask for its
+ * list before the storage read returns (8–25 ms); the read still decides (see radar.start).
+ */
+const MIRROR = 'popupFilters';
+
+export function mirroredFilters(): TrendFilters | null {
+  try {
+    const raw = localStorage.getItem(MIRROR);
+    return raw ? normalizeFilters(JSON.parse(raw)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function mirror(filters: TrendFilters | null): void {
+  try {
+    if (filters) localStorage.setItem(MIRROR, JSON.stringify(filters));
+    else localStorage.removeItem(MIRROR);
+  } catch {
+    // No localStorage (tests, locked-down profiles): the popup just waits for storage.
+  }
+}
+
 /** The filters the popup opens with: the last choice, else the options' defaults. */
 export async function initialFilters(): Promise<TrendFilters> {
   const [saved, settings] = await Promise.all([
@@ -37,10 +61,13 @@ export async function initialFilters(): Promise<TrendFilters> {
     read(PREF_KEYS.settings).catch(() => null),
   ]);
   const defaults = normalizeFilters((settings as { defaults?: unknown } | null)?.defaults);
-  return saved ? normalizeFilters(saved, defaults) : defaults;
+  const filters = saved ? normalizeFilters(saved, defaults) : null;
+  mirror(filters);
+  return filters ?? defaults;
 }
 
 export function rememberFilters(filters: TrendFilters): Promise<void> {
+  mirror(filters);
   return write(PREF_KEYS.popupFilters, filters);
 }
 

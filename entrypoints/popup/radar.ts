@@ -17,7 +17,14 @@ import {
   type TrendView,
 } from '../../lib/trending/types';
 import { filterByQuery } from '../../components/search';
-import { enableSampleMode, initialFilters, PREF_KEYS, rememberFilters, touches } from './prefs';
+import {
+  enableSampleMode,
+  initialFilters,
+  mirroredFilters,
+  PREF_KEYS,
+  rememberFilters,
+  touches,
+} from './prefs';
 
 /** Storage keys whose change means the list may have changed: the data service's cache entries. */
 export const TREND_KEY_PREFIX = 'trending:';
@@ -166,10 +173,23 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
     if (modeChanged || (trendChanged && state.view?.refreshing)) scheduleReload(true);
   }
 
+  /**
+   * Asks for the list at once with the last choice remembered in the page, while storage is read;
+   * if storage says otherwise (defaults changed, choice cleared), asks again for that. The status
+   * waits for the list: both would read the same storage in the background.
+   */
   async function start(): Promise<void> {
     browser.storage.onChanged.addListener(onStorageChange);
-    set({ filters: await initialFilters().catch(() => DEFAULT_FILTERS) });
-    await Promise.all([load({ pages: 1 }), loadStatus()]);
+    const quick = mirroredFilters();
+    if (quick) set({ filters: quick });
+    const first = quick && load({ pages: 1 });
+    const filters = await initialFilters().catch(() => DEFAULT_FILTERS);
+    if (first && filtersKey(filters) === filtersKey(quick)) await first;
+    else {
+      set({ filters });
+      await load({ pages: 1 });
+    }
+    await loadStatus();
     set({ started: true });
   }
 
