@@ -18,6 +18,11 @@ export function suggestions(f: TrendFilters): Suggestion[] {
     out.push({ label: 'All industries', patch: { industry: ANY_INDUSTRY } });
   if (f.region !== ALL_REGIONS)
     out.push({ label: regionName(ALL_REGIONS), patch: { region: ALL_REGIONS } });
+  // Nothing narrower to undo (all regions, 120 days): another period still may have some.
+  if (!out.length) {
+    const other = PERIODS.find((p) => p !== f.period)!;
+    out.push({ label: `Try ${other} days`, patch: { period: other } });
+  }
   return out.slice(0, 2);
 }
 
@@ -31,7 +36,7 @@ export function EmptyState({
   const options = suggestions(filters);
   return (
     <div class="empty">
-      <p>No trending hashtags for these filters.</p>
+      <p>No trending hashtags for these filters. Another period or region may have some.</p>
       {options.length > 0 && (
         <p class="empty-actions">
           {options.map((s) => (

@@ -8,60 +8,49 @@ export interface FiltersProps {
   onChange: (patch: Partial<TrendFilters>) => void;
 }
 
+type Choice = [value: string, text: string];
+
+const SELECTS: { key: 'region' | 'period' | 'industry'; label: string; choices: Choice[] }[] = [
+  {
+    key: 'region',
+    label: 'Region',
+    choices: [[ALL_REGIONS, 'All regions'], ...MARKETS.map((m): Choice => [m.code, m.name])],
+  },
+  { key: 'period', label: 'Period', choices: PERIODS.map((p): Choice => [String(p), `${p} days`]) },
+  {
+    key: 'industry',
+    label: 'Industry',
+    choices: [[ANY_INDUSTRY, 'All industries'], ...INDUSTRIES.map((i): Choice => [i.id, i.name])],
+  },
+];
+
 export function Filters({ value, onChange }: FiltersProps) {
-  const pick = (e: Event) => (e.currentTarget as HTMLSelectElement).value;
   return (
     <div class="filters" role="group" aria-label="Filters">
-      <label class="field">
+      {SELECTS.map(({ key, label, choices }) => (
         <select
-          aria-label="Region"
-          title="Region"
-          value={value.region}
-          onChange={(e) => onChange({ region: pick(e) as TrendFilters['region'] })}
+          key={key}
+          aria-label={label}
+          value={String(value[key])}
+          onChange={(e) => {
+            const picked = e.currentTarget.value;
+            // normalizeFilters (in the radar) checks the value; the period is a number.
+            onChange({ [key]: key === 'period' ? Number(picked) : picked });
+          }}
         >
-          <option value={ALL_REGIONS}>All regions</option>
-          {MARKETS.map((m) => (
-            <option key={m.code} value={m.code}>
-              {m.name}
+          {choices.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
             </option>
           ))}
         </select>
-      </label>
-      <label class="field">
-        <select
-          aria-label="Period"
-          title="Period"
-          value={String(value.period)}
-          onChange={(e) => onChange({ period: Number(pick(e)) as TrendFilters['period'] })}
-        >
-          {PERIODS.map((p) => (
-            <option key={p} value={String(p)}>
-              {p} days
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <select
-          aria-label="Industry"
-          title="Industry"
-          value={value.industry}
-          onChange={(e) => onChange({ industry: pick(e) as TrendFilters['industry'] })}
-        >
-          <option value={ANY_INDUSTRY}>All industries</option>
-          {INDUSTRIES.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      ))}
       <label class="check" title="New to top 100: only hashtags new in the top 100">
         <input
           type="checkbox"
           aria-label="New to top 100"
           checked={value.newToTop100}
-          onChange={(e) => onChange({ newToTop100: (e.currentTarget as HTMLInputElement).checked })}
+          onChange={(e) => onChange({ newToTop100: e.currentTarget.checked })}
         />
         New
       </label>

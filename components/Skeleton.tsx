@@ -1,13 +1,8 @@
-/** Placeholder rows while the first page loads. */
+/** Placeholder rows while the first page loads (drawn by CSS: one box, eight row shapes). */
 export function Skeleton() {
   return (
-    <div class="skeleton" aria-busy="true">
-      <p class="sr-only" role="status">
-        Loading trending hashtags…
-      </p>
-      {Array.from({ length: 8 }, (_, i) => (
-        <div class="sk" key={i} />
-      ))}
+    <div class="skeleton" aria-busy="true" role="status">
+      <span class="sr-only">Loading trending hashtags…</span>
     </div>
   );
 }

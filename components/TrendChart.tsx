@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { TrendPoint } from '../lib/trending/types';
 import { chartSummary, drawChart, type ChartKind } from './charts';
-import { useDarkScheme } from './useStore';
 import { whenVisible } from './visibility';
 
 export interface TrendChartProps {
@@ -16,7 +15,6 @@ export interface TrendChartProps {
 export function TrendChart({ points, kind, label }: TrendChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
-  const dark = useDarkScheme();
 
   useEffect(() => {
     const el = box.current;
@@ -33,7 +31,7 @@ export function TrendChart({ points, kind, label }: TrendChartProps) {
       cancel();
       chart?.destroy();
     };
-  }, [points, kind, dark]);
+  }, [points, kind]);
 
   return (
     <div

@@ -37,7 +37,7 @@ export function TrendRow({
   const since = sinceYesterday(tag.rank, rankYesterday);
   const extra = [tag.industry?.name, since].filter(Boolean).join(' · ');
   return (
-    <li class={expanded ? 'row open' : 'row'} value={tag.rank} data-name={tag.name}>
+    <li class={expanded ? 'row open' : 'row'} value={tag.rank}>
       <div class="row-main">
         <span class="rank" aria-hidden="true">
           {tag.rank}

@@ -23,7 +23,7 @@ describe('errorText', () => {
   it('says when the budget resets', () => {
     const t = errorText(err('budget-reached'), ctx());
     expect(t.message).toContain('budget of 100');
-    expect(t.detail).toMatch(/resets at .*\(in 14 hours\)/);
+    expect(t.detail).toMatch(/resets at .*\(in 14 h\)/);
     expect(t.action).toBe('options');
     const out = errorText(err('out-of-credits'), ctx());
     expect(out.message).toMatch(/out of credits/);
@@ -33,7 +33,7 @@ describe('errorText', () => {
   it('asks to wait a minute when rate limited', () => {
     const t = errorText(err('rate-limited', { retryAt: NOW + 45_000 }), ctx());
     expect(t.message).toMatch(/Try again in a minute/);
-    expect(t.detail).toMatch(/in 1 minute/);
+    expect(t.detail).toMatch(/in 1 min\)/);
     expect(t.action).toBe('retry');
   });
 
@@ -73,8 +73,8 @@ describe('errorText', () => {
 
 describe('fromNow', () => {
   it('rounds to minutes under an hour, hours beyond', () => {
-    expect(fromNow(NOW + 10 * 60_000, NOW)).toBe('in 10 minutes');
-    expect(fromNow(NOW + 5 * 3_600_000, NOW)).toBe('in 5 hours');
-    expect(fromNow(NOW + 1000, NOW)).toBe('in 1 minute');
+    expect(fromNow(NOW + 10 * 60_000, NOW)).toBe('in 10 min');
+    expect(fromNow(NOW + 5 * 3_600_000, NOW)).toBe('in 5 h');
+    expect(fromNow(NOW + 1000, NOW)).toBe('in 1 min');
   });
 });

@@ -23,16 +23,14 @@ export interface ErrorContext {
 }
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
-/** "in 5 hours", "in 12 minutes". */
+/** "in 5 h", "in 12 min". */
 export function fromNow(at: number, now: number): string {
-  const ms = at - now;
-  if (ms < 3_600_000) return relative.format(Math.max(1, Math.ceil(ms / 60_000)), 'minute');
-  return relative.format(Math.round(ms / 3_600_000), 'hour');
+  const minutes = Math.max(1, Math.ceil((at - now) / 60_000));
+  return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
 }
 
-/** "at 00:00 (in 5 hours)" */
+/** "at 00:00 (in 5 h)" */
 export function whenText(at: number, now: number): string {
   return `at ${timeOfDay.format(at)} (${fromNow(at, now)})`;
 }

@@ -64,7 +64,9 @@ describe('empty list suggestions', () => {
     ]);
   });
 
-  it('has nothing to suggest when nothing is narrowed', () => {
-    expect(suggestions({ ...DEFAULT_FILTERS, period: 120 })).toEqual([]);
+  it('offers another period when nothing is narrowed', () => {
+    expect(suggestions({ ...DEFAULT_FILTERS, period: 120 }).map((s) => s.patch)).toEqual([
+      { period: 7 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export interface Store<T> {
   get(): T;
@@ -17,18 +17,4 @@ export function useStore<T>(store: Store<T>): T {
     return stop;
   }, [store]);
   return value;
-}
-
-const darkQuery = '(prefers-color-scheme: dark)';
-
-/** Whether the dark scheme is on, following changes (canvas charts redraw with its colours). */
-export function useDarkScheme(): boolean {
-  const [dark, setDark] = useState(() => matchMedia(darkQuery).matches);
-  useEffect(() => {
-    const query = matchMedia(darkQuery);
-    const onChange = () => setDark(query.matches);
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return dark;
 }

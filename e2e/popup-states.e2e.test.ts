@@ -72,6 +72,7 @@ describe('popup states', () => {
     expect(text).toMatch(/2 credits/);
     expect(await popup.locator('ol').count()).toBe(0);
     expect(await popup.getByRole('alert').count()).toBe(0);
+    await ext.screenshot(popup, 'popup-welcome');
 
     const [options] = await Promise.all([
       ext.context.waitForEvent('page'),
@@ -92,6 +93,7 @@ describe('popup states', () => {
     );
     expect(ranks).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await popup.getByRole('button', { name: /^Show more/ }).innerText()).toMatch(/free/);
+    await ext.screenshot(popup, 'popup-sample');
     expect(server.apiRequests()).toHaveLength(0);
   });
 
@@ -108,6 +110,7 @@ describe('popup states', () => {
     server.api.nextResponses({ kind: 'delay', ms: 1500 });
     await popup.getByLabel('Period', { exact: true }).selectOption('30');
     await expect.poll(() => popup.locator('.skeleton[aria-busy="true"]').count()).toBe(1);
+    await ext.screenshot(popup, 'popup-skeleton');
     await expect.poll(() => rows(popup).count(), { timeout: 20_000 }).toBe(20);
     expect(await popup.locator('.skeleton').count()).toBe(0);
 
@@ -115,11 +118,13 @@ describe('popup states', () => {
     server.api.nextResponses({ kind: 'items', items: [], total: 0 });
     await popup.getByLabel('Period', { exact: true }).selectOption('120');
     await expect
-      .poll(() => popup.getByText('No trending hashtags for these filters.').count(), {
+      .poll(() => popup.getByText(/^No trending hashtags for these filters/).count(), {
         timeout: 20_000,
       })
       .toBe(1);
     expect(await popup.locator('ol').count()).toBe(0);
+    expect(await button(popup, 'Try 7 days').count()).toBe(1);
+    await ext.screenshot(popup, 'popup-empty');
     await popup.getByLabel('Period', { exact: true }).selectOption('7');
     await expect.poll(() => rows(popup).count(), { timeout: 20_000 }).toBe(20);
   });
@@ -142,7 +147,7 @@ describe('popup states', () => {
       behaviour: { kind: 'status', status: 402 },
       says: /out of credits/,
       action: 'Try again',
-      detail: /resets at .*\(in \d+ (hours?|minutes?)\)/,
+      detail: /resets at .*\(in \d+ (h|min)\)/,
     },
     {
       name: 'forbidden (403)',
@@ -237,12 +242,14 @@ describe('popup states', () => {
     server.resetRequests();
     await button(popup, 'Refresh').click();
     const text = await alertText(popup, /credit budget of 2 is used up/);
-    expect(text).toMatch(/resets at .*\(in \d+ (hours?|minutes?)\)/);
+    expect(text).toMatch(/resets at .*\(in \d+ (h|min)\)/);
     expect(await popup.getByRole('alert').getByRole('button').innerText()).toBe(
       'Change the budget',
     );
     expect(await rows(popup).count()).toBe(20);
     expect(server.apiRequests()).toHaveLength(0);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await ext.screenshot(popup, 'popup-budget-dark');
     await seedStorage(ext, { 'sync:settings': DEFAULT_SETTINGS });
   });
 
