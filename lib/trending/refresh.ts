@@ -98,6 +98,8 @@ export async function sendCounted(
 
 export function createRefresher(fetchPage: FetchPage) {
   const inflight = new Map<string, Promise<RefreshOutcome>>();
+  /** Refreshes finished per entry: tells a reader whether an entry changed while it was reading. */
+  const finished = new Map<string, number>();
 
   async function run(request: RefreshRequest): Promise<RefreshOutcome> {
     const blocked = blockingError(await readGates(), Date.now(), request);
@@ -115,12 +117,19 @@ export function createRefresher(fetchPage: FetchPage) {
       const key = cacheKey(request.filters, request.page);
       const running = inflight.get(key);
       if (running) return running;
-      const started = run(request).finally(() => inflight.delete(key));
+      const started = run(request).finally(() => {
+        finished.set(key, (finished.get(key) ?? 0) + 1);
+        inflight.delete(key);
+      });
       inflight.set(key, started);
       return started;
     },
     isRefreshing(filters: TrendFilters, page: number): boolean {
       return inflight.has(cacheKey(filters, page));
+    },
+    /** How many refreshes of the entry have finished (in this worker). */
+    finishedCount(filters: TrendFilters, page: number): number {
+      return finished.get(cacheKey(filters, page)) ?? 0;
     },
     async whenIdle(): Promise<void> {
       while (inflight.size) await Promise.allSettled([...inflight.values()]);

@@ -108,6 +108,31 @@ describe('cache', () => {
     expect(api.calls).toHaveLength(1);
   });
 
+  it('does not take a read made while a refresh landed for settled, nor fetch again', async () => {
+    const held = api.held();
+    api.next(held.behaviour);
+    await ask();
+    const local = fakeBrowser.storage.local;
+    const realGet = local.get.bind(local);
+    let landed = false;
+    vi.spyOn(local, 'get').mockImplementation(async (keys) => {
+      const result = await realGet(keys);
+      if (!landed && JSON.stringify(keys ?? null).includes('trending:cache:')) {
+        landed = true;
+        held.release();
+        await service.whenIdle();
+      }
+      return result;
+    });
+    const view = await ask();
+    expect(landed).toBe(true);
+    expect(view.items).toHaveLength(0);
+    expect(view.refreshing).toBe(true);
+    await service.whenIdle();
+    expect(api.calls).toHaveLength(1);
+    expect((await ask()).items).toHaveLength(20);
+  });
+
   it('forces a refresh of a fresh page when asked', async () => {
     await askSettled();
     await askSettled(DEFAULT_FILTERS, 1, true);

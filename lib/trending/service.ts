@@ -84,6 +84,8 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
     settings: Settings,
   ): Promise<{ view: TrendView; started: Promise<RefreshOutcome>[] }> {
     const now = Date.now();
+    const pageNumbers = Array.from({ length: pages }, (_, i) => i + 1);
+    const finishedBefore = pageNumbers.map((p) => refresher.finishedCount(filters, p));
     const ttl = ttlMs(settings);
     const [key, entries, gates] = await Promise.all([
       readKey(),
@@ -94,7 +96,10 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       .map((entry, i) => ({ entry, page: i + 1 }))
       .filter(
         ({ entry, page }) =>
-          (force || dueAt(entry, ttl) <= now) && !refresher.isRefreshing(filters, page),
+          (force || dueAt(entry, ttl) <= now) &&
+          !refresher.isRefreshing(filters, page) &&
+          // Refreshed while this call read it: what was read is old, the entry is not.
+          refresher.finishedCount(filters, page) === finishedBefore[page - 1],
       );
     const blocker = duePages.length ? await refreshBlocker(key, settings, now, force) : null;
     const started = blocker
@@ -113,7 +118,12 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       entries,
       now,
       ttl,
-      refreshing: entries.some((_, i) => refresher.isRefreshing(filters, i + 1)),
+      // Also when a refresh ended while this call read: what was read may predate its write.
+      refreshing: pageNumbers.some(
+        (p, i) =>
+          refresher.isRefreshing(filters, p) ||
+          refresher.finishedCount(filters, p) !== finishedBefore[i],
+      ),
       blocking: blocker ?? standing,
       credits,
       rankYesterday: yesterday,
