@@ -31,10 +31,12 @@ export function chartSummary(points: TrendPoint[], kind: ChartKind = 'spark'): s
     : `Trend over ${points.length} days, from ${first} to ${last} of peak`;
 }
 
-/** A local day `YYYY-MM-DD` as Unix seconds (its noon, so time zones never move it a day). */
+const DAY = 86_400;
+
+/** A local day `YYYY-MM-DD` as Unix seconds at its local midnight (where the axis puts its label). */
 export function dayToTime(day: string): number {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d, 12).getTime() / 1000;
+  return new Date(y, m - 1, d).getTime() / 1000;
 }
 
 /** Keeps a flat line in view and gives the curve a little air. */
@@ -99,7 +101,14 @@ export function drawChart(
       axes: spark
         ? [{ show: false }, { show: false }]
         : [
-            { ...axisStyle, size: 30, space: 56, values: (_u, splits) => splits.map(formatDay) },
+            {
+              ...axisStyle,
+              size: 30,
+              space: 56,
+              // Whole days only: points are one a day.
+              incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY],
+              values: (_u, splits) => splits.map(formatDay),
+            },
             {
               ...axisStyle,
               size: 40,

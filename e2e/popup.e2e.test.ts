@@ -357,6 +357,7 @@ describe('popup list', () => {
     await expect.poll(() => chart.locator('canvas').count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toBe(`#${first}: Rank on 3 days, from #9 to #1`);
     expect(await row.locator('.details').innerText()).toMatch(/since yesterday/);
+    await ext.screenshot(popup, 'popup-rank-history');
     await row.locator('.row-toggle').click();
   });
 
