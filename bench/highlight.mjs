@@ -96,7 +96,13 @@ async function startServer(trending) {
     if (!cache.has(key)) {
       cache.set(
         key,
-        feedHtml({ n, trending, others, extraBody: kind === 'markjs' ? markJsBody(trending) : '' }),
+        feedHtml({
+          n,
+          // The same page with names that do not trend: the extension's cost when it marks nothing.
+          trending: kind === 'untrending' ? trending.map((_, i) => `notrending${i}`) : trending,
+          others,
+          extraBody: kind === 'markjs' ? markJsBody(trending) : '',
+        }),
       );
     }
     return cache.get(key);
@@ -105,7 +111,7 @@ async function startServer(trending) {
     const url = new URL(req.url, 'https://x');
     const n = Number(url.searchParams.get('n') ?? N);
     const kind = url.pathname.slice(1);
-    if (!['bench', 'plain', 'markjs'].includes(kind)) return res.writeHead(404).end();
+    if (!['bench', 'plain', 'markjs', 'untrending'].includes(kind)) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page(kind, n));
   });
@@ -216,7 +222,7 @@ async function countMarks(page, selector, trending) {
 }
 
 async function measureLoad(ext, port, kind, n, trending) {
-  const host = kind === 'bench' ? 'www.tiktok.com' : PLAIN_HOST;
+  const host = kind === 'bench' || kind === 'untrending' ? 'www.tiktok.com' : PLAIN_HOST;
   const page = await ext.context.newPage();
   if (process.env.DEBUG) page.on('console', (m) => console.log(`[${kind} console] ${m.text()}`));
   const cdp = await ext.context.newCDPSession(page);
@@ -232,31 +238,63 @@ async function measureLoad(ext, port, kind, n, trending) {
     timeout: 180_000,
   });
   const m0 = await metrics(cdp);
-  await settle(page, { marks: kind === 'plain' ? 0 : expectedMarks(n, trending) });
+  const marksExpected = kind === 'bench' || kind === 'markjs' ? expectedMarks(n, trending) : 0;
+  await settle(page, { marks: marksExpected });
   const m1 = await metrics(cdp);
   if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
   const probes = await page.evaluate(() => window.__bench);
   const selector = kind === 'markjs' ? 'mark' : '[data-trending-rank]';
-  const marks = kind === 'plain' ? { good: 0, bad: 0 } : await countMarks(page, selector, trending);
+  const marks = await countMarks(page, selector, trending);
   return { page, cdp, cost: diff(m0, m1), probes, marks };
 }
 
-async function measureAppend(ext, port, n, trending) {
+/**
+ * 20 items appended to a feed of `n`, five times in a row on one page: the median cost of one
+ * append (TaskDuration and ThreadTime), the time until its marks are in place, the longest task
+ * and frame; on the unhighlighted page and with the extension.
+ */
+async function measureAppend(ext, port, n, trending, appends = 5) {
   const out = {};
   for (const kind of ['plain', 'bench']) {
     const { page, cdp } = await measureLoad(ext, port, kind, n, trending);
-    await page.evaluate(() => window.__resetProbes());
-    const m0 = await metrics(cdp);
-    await page.evaluate(() => window.__append(20));
-    await settle(page, {
-      marks: kind === 'bench' ? expectedMarks(n + 20, trending) - expectedMarks(n, trending) : 0,
-      minMs: 1500,
-    });
-    const m1 = await metrics(cdp);
-    const probes = await page.evaluate(() => window.__bench);
+    const tasks = [];
+    const threads = [];
+    const latencies = [];
+    let longTask = 0;
+    let longFrame = 0;
+    for (let k = 0; k < appends; k++) {
+      const size = n + 20 * k;
+      await page.evaluate(() => window.__resetProbes());
+      const m0 = await metrics(cdp);
+      const t0 = await page.evaluate(() => {
+        const start = performance.now();
+        window.__append(20);
+        return start;
+      });
+      await settle(page, {
+        marks:
+          kind === 'bench' ? expectedMarks(size + 20, trending) - expectedMarks(size, trending) : 0,
+        minMs: 1000,
+      });
+      const m1 = await metrics(cdp);
+      const probes = await page.evaluate(() => window.__bench);
+      tasks.push(m1.task - m0.task);
+      threads.push(m1.thread - m0.thread);
+      if (kind === 'bench') latencies.push(probes.lastMark - t0);
+      longTask = Math.max(longTask, probes.longestTask);
+      longFrame = Math.max(longFrame, probes.longestFrame);
+    }
     const marks =
       kind === 'bench' ? await countMarks(page, '[data-trending-rank]', trending) : null;
-    out[kind] = { cost: diff(m0, m1), probes, marks };
+    out[kind] = {
+      task: median(tasks),
+      thread: median(threads),
+      latency: latencies.length ? median(latencies) : undefined,
+      longTask,
+      longFrame,
+      marks,
+      expected: expectedMarks(n + 20 * appends, trending),
+    };
     await page.close();
   }
   return out;
@@ -304,9 +342,9 @@ async function main() {
     `Chromium: ${ext.context.browser()?.version() ?? (await ext.worker.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0]}; content script ${contentJs.length} B raw, ${gzipSync(contentJs, { level: 9 }).length} B gzip at first load`,
   );
 
-  const rows = { plain: [], bench: [], markjs: [] };
+  const rows = { plain: [], bench: [], markjs: [], untrending: [] };
   for (let r = 0; r < RUNS; r++) {
-    for (const kind of ['plain', 'bench', 'markjs']) {
+    for (const kind of ['plain', 'bench', 'markjs', 'untrending']) {
       const result = await measureLoad(ext, port, kind, N, trending);
       await result.page.close();
       rows[kind].push(result);
@@ -342,6 +380,7 @@ async function main() {
   };
   const ours = summary('bench');
   const markjs = summary('markjs');
+  const idle = summary('untrending');
   const page = {
     longTask: median(rows.plain.map((r) => r.probes.longestTask)),
     longFrame: median(rows.plain.map((r) => r.probes.longestFrame)),
@@ -360,6 +399,9 @@ async function main() {
   );
   console.log(
     `| main-thread CPU time (ThreadTime − unhighlighted page), ms | ${fmt(ours.thread)} | ${fmt(markjs.thread)} |`,
+  );
+  console.log(
+    `| the extension on the same page without trending tags (scan only): TaskDuration / ThreadTime, ms | ${fmt(idle.task)} / ${fmt(idle.thread)} | – |`,
   );
   console.log(`| ratio to mark.js | ${(ours.task / markjs.task).toFixed(2)} | 1.00 |`);
   console.log(`| marks found (expected ${expected}) | ${ours.marks} | ${markjs.marks} |`);
@@ -380,24 +422,27 @@ async function main() {
   if (APPEND_SIZES.length > 0) {
     console.log('');
     console.log(
-      '| 20 items appended to a feed of | highlight cost (TaskDuration − unhighlighted), ms | longest task, ms | longest animation frame, ms | marks (expected) |',
+      '| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |',
     );
     console.log('|---|---|---|---|---|');
     const costs = [];
     for (const n of APPEND_SIZES) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await measureAppend(ext, port, n, trending));
-      const cost = median(runs.map((x) => x.bench.cost.task - x.plain.cost.task));
-      costs.push(cost);
+      const task = median(runs.map((x) => x.bench.task - x.plain.task));
+      const thread = median(runs.map((x) => x.bench.thread - x.plain.thread));
+      costs.push({ task, thread });
       const last = runs.at(-1);
       console.log(
-        `| ${n} | ${fmt(cost)} | ${fmt(median(runs.map((x) => x.bench.probes.longestTask)))} | ${fmt(median(runs.map((x) => x.bench.probes.longestFrame)))} | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${expectedMarks(n + 20, trending)}) |`,
+        `| ${n} | ${fmt(task)} / ${fmt(thread)} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
       );
     }
-    if (costs.length >= 2)
+    if (costs.length >= 2) {
+      const ratio = (k) => (costs.at(-1)[k] / Math.max(costs[0][k], 0.1)).toFixed(2);
       console.log(
-        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: ${(costs.at(-1) / Math.max(costs[0], 0.1)).toFixed(2)}`,
+        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: TaskDuration ${ratio('task')}, ThreadTime ${ratio('thread')}`,
       );
+    }
   }
   await ext.close();
   server.close();

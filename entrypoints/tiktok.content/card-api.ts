@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HighlightSet, HighlightTag } from '@/lib/trending/types';
 
 export const CARD_GLOBAL = '__hashtagRadarCard';
-export const CARD_FILE = '/tiktok-card.js';
+export const CARD_FILE = '/tiktok-card.js' as const;
 
 export interface CardCallbacks {
   /** The pointer entered / left the card. */

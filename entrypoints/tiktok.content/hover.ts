@@ -31,7 +31,7 @@ export function setupHover(options: HoverOptions): void {
   let suppressFocus: Element | null = null;
 
   const loadCard = () =>
-    (card ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_FILE as '/'))
+    (card ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_FILE))
       .then(() => {
         const create = (globalThis as Record<string, unknown>)[CARD_GLOBAL] as CreateCard;
         loaded = create(ctx, {

@@ -47,14 +47,17 @@ export default defineContentScript({
 
     const highlighter = new Highlighter(document, { signal: ctx.signal, onCount: reportCount });
 
+    let asked = 0;
     const refresh = async () => {
+      const ask = ++asked;
       let set: HighlightSet;
       try {
         set = await sendMessage('getHighlightSet');
       } catch {
         return; // The extension is reloading or the worker failed; the next change asks again.
       }
-      if (ctx.isInvalid) return;
+      // Only the newest answer counts when asks overlap.
+      if (ctx.isInvalid || ask !== asked) return;
       current = set;
       // Unchanged, it is not set again: a change restyles every mark on the page.
       const root = document.documentElement;

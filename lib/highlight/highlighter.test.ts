@@ -46,6 +46,9 @@ describe('Highlighter', () => {
     await settle(h);
     expect(marks()).toEqual(['1:#fyp', '1:#fyp', '2:#ForYou']);
     expect(counts).toEqual([1, 2]);
+    item.remove();
+    await settle(h);
+    expect(counts).toEqual([1, 2, 1]);
   });
 
   it('marks items React empties and refills, without duplicates', async () => {

@@ -28,8 +28,16 @@ export interface HighlighterOptions {
 const TEXT = 3;
 const ELEMENT = 1;
 const MAX_SLICE_MS = 12;
+/** Scan time a frame may spend on the page's own changes before the rest goes to idle time. */
+const FRAME_BUDGET_MS = 6;
 /** childList for added and emptied items; characterData for text React rewrites in place. */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+function sameRanks(a: RankLookup, b: RankLookup): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, rank] of a) if (b.get(name) !== rank) return false;
+  return true;
+}
 
 /** Where an element is: in or within one screen of the viewport, below that, or elsewhere. */
 function viewportPlace(element: Element, height: number): 'near' | 'below' | 'hidden' {
@@ -83,8 +91,11 @@ export class Highlighter {
       const key = normalizeTagName(tag.name);
       if (!ranks.has(key)) ranks.set(key, tag.rank);
     }
+    const on = enabled && ranks.size > 0;
+    // The same list again (another filter set's cache changed): nothing to redo.
+    if (on && this.enabled && sameRanks(ranks, this.ranks)) return;
     this.ranks = ranks;
-    this.enabled = enabled && ranks.size > 0;
+    this.enabled = on;
     this.jobs = [];
     this.found = [];
     if (!this.enabled) {
@@ -98,6 +109,7 @@ export class Highlighter {
     });
     this.roots.clear();
     if (this.document.body) this.roots.add(this.document.body);
+    this.fullPass = true;
     this.schedule();
   }
 
@@ -109,6 +121,7 @@ export class Highlighter {
   /** Says the page's distinct count again (after in-app navigation), even if unchanged. */
   recount(): void {
     this.lastCount = -1;
+    this.removalsSeen = true;
     if (this.enabled) this.report();
   }
 
@@ -131,6 +144,7 @@ export class Highlighter {
   }
 
   private stop(): void {
+    this.fullPass = false;
     this.observer.disconnect();
     this.observed = false;
     this.cancelTimers();
@@ -158,6 +172,7 @@ export class Highlighter {
         }
         continue;
       }
+      if (record.removedNodes.length > 0) this.removalsSeen = true;
       if (record.removedNodes.length > 0 && this.store.isTouched(target)) {
         // The page removed nodes next to our wrappers: they may be orphans now.
         this.undoQueue.add(target);
@@ -171,7 +186,8 @@ export class Highlighter {
         }
       }
     }
-    if (this.roots.size > 0 || this.undoQueue.size > 0) this.schedule();
+    // Removals alone are scheduled too: the badge count may have dropped.
+    if (this.roots.size > 0 || this.undoQueue.size > 0 || this.removalsSeen) this.schedule();
   }
 
   /**
@@ -190,14 +206,64 @@ export class Highlighter {
     }
   }
 
+  /**
+   * A whole-page pass (a new list) is scanned in idle time, on-screen part first; the page's own
+   * changes (a few items appended, refilled) are handled in the next frame, before its style and
+   * layout, so our writes ride on the render the page pays for anyway.
+   */
   private schedule(): void {
     if (this.scheduled || !this.enabled || this.options.signal.aborted) return;
     if (this.document.visibilityState === 'hidden') return;
     this.scheduled = true;
-    this.idle((deadline) => {
-      this.scheduled = false;
-      this.process(deadline);
+    if (this.fullPass) {
+      this.idle((deadline) => {
+        this.scheduled = false;
+        this.process(deadline);
+      });
+    } else {
+      this.frame(() => {
+        this.scheduled = false;
+        this.processInFrame();
+      });
+    }
+  }
+
+  /** A whole-page pass is under way (setTags): scan what is on screen first, write it at once. */
+  private fullPass = false;
+
+  private undoQueued(): void {
+    if (this.undoQueue.size === 0) return;
+    const parents = [...this.undoQueue];
+    this.undoQueue.clear();
+    this.discardOwnRecords(() => {
+      for (const parent of parents) this.store.undo(parent);
     });
+    for (const parent of parents) if (parent.isConnected) this.roots.add(parent);
+  }
+
+  /** Small batches: scan and write within this frame; a batch too big for it goes on in idle time. */
+  private processInFrame(): void {
+    if (!this.enabled || this.options.signal.aborted) return this.wake();
+    if (this.document.visibilityState === 'hidden') return;
+    this.undoQueued();
+    this.startJobs();
+    const end = performance.now() + FRAME_BUDGET_MS;
+    const shouldYield = () => performance.now() > end;
+    while (this.jobs.length > 0) {
+      if (!this.jobs[0].run(shouldYield)) {
+        this.scheduled = true;
+        this.idle((d) => {
+          this.scheduled = false;
+          this.process(d);
+        });
+        return;
+      }
+      this.jobs.shift();
+    }
+    const found = this.found;
+    this.found = [];
+    if (found.length > 0) this.write(found);
+    this.finish();
   }
 
   private idleId: number | null = null;
@@ -235,14 +301,7 @@ export class Highlighter {
   private process(deadline: IdleDeadline | null): void {
     if (!this.enabled || this.options.signal.aborted) return this.wake();
     if (this.document.visibilityState === 'hidden') return;
-    if (this.undoQueue.size > 0) {
-      const parents = [...this.undoQueue];
-      this.undoQueue.clear();
-      this.discardOwnRecords(() => {
-        for (const parent of parents) this.store.undo(parent);
-      });
-      for (const parent of parents) if (parent.isConnected) this.roots.add(parent);
-    }
+    this.undoQueued();
     if (this.jobs.length === 0) this.nearWritten = false;
     this.startJobs();
     const now = performance.now();
@@ -271,6 +330,7 @@ export class Highlighter {
     }
     const found = this.found;
     this.found = [];
+    this.fullPass = false;
     if (found.length === 0) return this.finish();
     const [near, rest] = this.partition(found);
     this.scheduled = true;
@@ -363,7 +423,8 @@ export class Highlighter {
       const link = element.closest('a');
       const scope = link !== null && isTagLinkCandidate(link) ? link : element;
       if (element.closest(WRAPPER_TAG) !== null) continue;
-      this.jobs.push(new ScanJob(scope, this.ranks, this.found, this.pastViewport));
+      const pastViewport = this.fullPass ? this.pastViewport : undefined;
+      this.jobs.push(new ScanJob(scope, this.ranks, this.found, pastViewport));
     }
   }
 
@@ -373,8 +434,12 @@ export class Highlighter {
     this.wake();
   }
 
+  /** The page removed nodes since the last count: marks may have gone with them. */
+  private removalsSeen = true;
+
   private report(): void {
-    const count = this.store.distinctCount();
+    const count = this.store.distinctCount(this.removalsSeen);
+    this.removalsSeen = false;
     if (count !== this.lastCount) {
       this.lastCount = count;
       this.options.onCount?.(count);

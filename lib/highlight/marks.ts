@@ -17,6 +17,8 @@ export class MarkStore {
   private readonly original = new WeakMap<Node, string>();
   /** Parents whose children we split, for undoing. */
   private readonly touched = new Set<Node>();
+  /** Marks per name, kept as marks come and go, so counting needs no walk over every mark. */
+  private readonly perName = new Map<string, number>();
 
   constructor(private readonly document: Document) {}
 
@@ -27,7 +29,7 @@ export class MarkStore {
       if (mark.kind === 'link') {
         if (!mark.element.isConnected) continue;
         mark.element.setAttribute(RANK_ATTRIBUTE, String(mark.rank));
-        this.marks.set(mark.element, mark.name);
+        this.track(mark.element, mark.name);
       } else if (!this.wrapRun(mark)) {
         if (mark.parent.isConnected) stale.push(mark.parent);
       }
@@ -58,14 +60,33 @@ export class MarkStore {
     return this.marks.get(element);
   }
 
-  /** Distinct trending names marked in the page now (disconnected marks are forgotten). */
-  distinctCount(): number {
-    const names = new Set<string>();
-    for (const [element, name] of this.marks) {
-      if (element.isConnected) names.add(name);
-      else this.marks.delete(element);
+  /**
+   * Distinct trending names marked in the page. `prune` first forgets marks the page removed
+   * (needed only after the page removed nodes; appends cannot disconnect a mark).
+   */
+  distinctCount(prune = true): number {
+    if (prune) {
+      for (const [element, name] of this.marks)
+        if (!element.isConnected) this.untrack(element, name);
+      // Items the page dropped (virtualized feeds) are forgotten too.
+      for (const parent of this.touched) if (!parent.isConnected) this.touched.delete(parent);
     }
-    return names.size;
+    return this.perName.size;
+  }
+
+  private track(element: Element, name: string): void {
+    const previous = this.marks.get(element);
+    if (previous === name) return;
+    if (previous !== undefined) this.untrack(element, previous);
+    this.marks.set(element, name);
+    this.perName.set(name, (this.perName.get(name) ?? 0) + 1);
+  }
+
+  private untrack(element: Element, name: string): void {
+    if (!this.marks.delete(element)) return;
+    const left = (this.perName.get(name) ?? 1) - 1;
+    if (left > 0) this.perName.set(name, left);
+    else this.perName.delete(name);
   }
 
   /**
@@ -77,12 +98,12 @@ export class MarkStore {
     for (const [element, name] of this.marks) {
       const rank = ranks.get(name);
       if (!element.isConnected) {
-        this.marks.delete(element);
+        this.untrack(element, name);
       } else if (rank === undefined) {
         if (element.localName === WRAPPER_TAG) undo.add(element.parentNode!);
         else {
           element.removeAttribute(RANK_ATTRIBUTE);
-          this.marks.delete(element);
+          this.untrack(element, name);
         }
       } else if (element.getAttribute(RANK_ATTRIBUTE) !== String(rank)) {
         element.setAttribute(RANK_ATTRIBUTE, String(rank));
@@ -96,6 +117,7 @@ export class MarkStore {
     for (const parent of [...this.touched]) this.undo(parent);
     for (const [element] of this.marks) element.removeAttribute(RANK_ATTRIBUTE);
     this.marks.clear();
+    this.perName.clear();
   }
 
   /** Removes our wrappers and split-off nodes under `parent` and restores the page's own text. */
@@ -113,7 +135,8 @@ export class MarkStore {
           }
         }
       } else if ((child as Element).localName === WRAPPER_TAG) {
-        this.marks.delete(child as Element);
+        const name = this.marks.get(child as Element);
+        if (name !== undefined) this.untrack(child as Element, name);
         child.remove();
       }
       child = next;
@@ -167,7 +190,7 @@ export class MarkStore {
         }
         mark.parent.insertBefore(wrapper, mark.nodes[last]);
       }
-      this.marks.set(wrapper, token.name);
+      this.track(wrapper, token.name);
     }
     this.touched.add(mark.parent);
     return true;
