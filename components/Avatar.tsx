@@ -1,5 +1,5 @@
 /** A creator's avatar, loaded lazily; the initials stand in when the signed URL has expired. */
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { Creator } from '../lib/trending/types';
 
 /** "becky mae" → "BM", "micaelarosa_" → "M". */
@@ -21,27 +21,30 @@ function usableUrl(url: string | null): string | null {
   }
 }
 
-export function Avatar({ creator }: { creator: Creator }) {
-  const url = usableUrl(creator.avatarUrl);
-  const [failed, setFailed] = useState(false);
-  if (!url || failed) {
+export class Avatar extends Component<{ creator: Creator }, { failed: boolean }> {
+  state = { failed: false };
+
+  render({ creator }: { creator: Creator }) {
+    const url = usableUrl(creator.avatarUrl);
+    if (!url || this.state.failed) {
+      return (
+        <span class="avatar initials" aria-hidden="true">
+          {initials(creator.name)}
+        </span>
+      );
+    }
     return (
-      <span class="avatar initials" aria-hidden="true">
-        {initials(creator.name)}
-      </span>
+      <img
+        class="avatar"
+        src={url}
+        alt=""
+        width={28}
+        height={28}
+        loading="lazy"
+        decoding="async"
+        referrerpolicy="no-referrer"
+        onError={() => this.setState({ failed: true })}
+      />
     );
   }
-  return (
-    <img
-      class="avatar"
-      src={url}
-      alt=""
-      width={28}
-      height={28}
-      loading="lazy"
-      decoding="async"
-      referrerpolicy="no-referrer"
-      onError={() => setFailed(true)}
-    />
-  );
 }

@@ -1,5 +1,5 @@
 /** A row's details: the trend with dates, the rank over the days of the local history, creators. */
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { formatNumber } from '../lib/format';
 import type { Hashtag, TrendPoint } from '../lib/trending/types';
 import { Avatar } from './Avatar';
@@ -26,68 +26,81 @@ export function changeText(tag: Hashtag, periodDays: number, rankYesterday?: num
   return since ? `${over}; ${since.toLowerCase()}` : over;
 }
 
-export function RowDetails({ tag, id, rankYesterday, periodDays, loadHistory }: RowDetailsProps) {
-  const [ranks, setRanks] = useState<TrendPoint[]>([]);
-  useEffect(() => {
-    let live = true;
-    loadHistory(tag.name).then(
+/** A class, like TrendChart, so the popup needs no preact/hooks. */
+export class RowDetails extends Component<RowDetailsProps, { ranks: TrendPoint[] }> {
+  state = { ranks: [] as TrendPoint[] };
+  private gone = false;
+
+  componentDidMount() {
+    this.props.loadHistory(this.props.tag.name).then(
       (history) =>
-        live && setRanks(history.map((h) => ({ time: dayToTime(h.day), value: h.rank }))),
+        this.gone ||
+        this.setState({ ranks: history.map((h) => ({ time: dayToTime(h.day), value: h.rank })) }),
       () => undefined,
     );
-    return () => {
-      live = false;
-    };
-  }, [tag.name]);
+  }
 
-  return (
-    <div class="details" id={id}>
-      <TrendChart points={tag.trend} kind="detail" label={`#${tag.name} over ${periodDays} days`} />
-      <dl class="facts">
-        <div>
-          <dt>Posts</dt>
-          <dd>{formatNumber(tag.posts)}</dd>
-        </div>
-        <div>
-          <dt>Views</dt>
-          <dd>{formatNumber(tag.views)}</dd>
-        </div>
-        <div>
-          <dt>Rank {tag.rank}</dt>
-          <dd>{changeText(tag, periodDays, rankYesterday)}</dd>
-        </div>
-        {tag.industry && (
+  componentWillUnmount() {
+    this.gone = true;
+  }
+
+  render(
+    { tag, id, rankYesterday, periodDays }: RowDetailsProps,
+    { ranks }: { ranks: TrendPoint[] },
+  ) {
+    return (
+      <div class="details" id={id}>
+        <TrendChart
+          points={tag.trend}
+          kind="detail"
+          label={`#${tag.name} over ${periodDays} days`}
+        />
+        <dl class="facts">
           <div>
-            <dt>Industry</dt>
-            <dd>{tag.industry.name}</dd>
+            <dt>Posts</dt>
+            <dd>{formatNumber(tag.posts)}</dd>
           </div>
-        )}
-        {tag.country && (
           <div>
-            <dt>Region</dt>
-            <dd>{tag.country.name}</dd>
+            <dt>Views</dt>
+            <dd>{formatNumber(tag.views)}</dd>
           </div>
+          <div>
+            <dt>Rank {tag.rank}</dt>
+            <dd>{changeText(tag, periodDays, rankYesterday)}</dd>
+          </div>
+          {tag.industry && (
+            <div>
+              <dt>Industry</dt>
+              <dd>{tag.industry.name}</dd>
+            </div>
+          )}
+          {tag.country && (
+            <div>
+              <dt>Region</dt>
+              <dd>{tag.country.name}</dd>
+            </div>
+          )}
+        </dl>
+        {ranks.length > 1 && (
+          <>
+            <h2 class="sub">Rank on the days you looked</h2>
+            <TrendChart points={ranks} kind="rank" label={`#${tag.name}`} />
+          </>
         )}
-      </dl>
-      {ranks.length > 1 && (
-        <>
-          <h2 class="sub">Rank on the days you looked</h2>
-          <TrendChart points={ranks} kind="rank" label={`#${tag.name}`} />
-        </>
-      )}
-      {tag.creators.length > 0 && (
-        <>
-          <h2 class="sub">Top creators</h2>
-          <ul class="creators">
-            {tag.creators.map((c, i) => (
-              <li key={`${i}:${c.name}`}>
-                <Avatar creator={c} />
-                <span class="creator-name">{c.name}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  );
+        {tag.creators.length > 0 && (
+          <>
+            <h2 class="sub">Top creators</h2>
+            <ul class="creators">
+              {tag.creators.map((c, i) => (
+                <li key={`${i}:${c.name}`}>
+                  <Avatar creator={c} />
+                  <span class="creator-name">{c.name}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    );
+  }
 }

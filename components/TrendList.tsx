@@ -1,5 +1,4 @@
 /** The ranked list: an <ol> of rows; arrow keys, Home and End move between rows. */
-import { useRef } from 'preact/hooks';
 import type { Hashtag } from '../lib/trending/types';
 import type { RankHistory } from './RowDetails';
 import { nextRowIndex } from './listKeys';
@@ -23,22 +22,21 @@ export function focusRow(list: HTMLElement | null, index: number): void {
   rows?.[index]?.focus();
 }
 
+function onKeyDown(e: KeyboardEvent) {
+  const list = e.currentTarget as HTMLOListElement;
+  const row = (e.target as HTMLElement).closest('li');
+  if (!row || row.parentElement !== list) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const rows = Array.from(list.children);
+  const next = nextRowIndex(e.key, rows.indexOf(row), rows.length);
+  if (next === null) return;
+  e.preventDefault();
+  focusRow(list, next);
+}
+
 export function TrendList(props: TrendListProps) {
-  const list = useRef<HTMLOListElement>(null);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    const row = (e.target as HTMLElement).closest('li');
-    if (!row || !list.current || row.parentElement !== list.current) return;
-    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    const rows = Array.from(list.current.children);
-    const next = nextRowIndex(e.key, rows.indexOf(row), rows.length);
-    if (next === null) return;
-    e.preventDefault();
-    focusRow(list.current, next);
-  };
-
   return (
-    <ol class="trend-list" ref={list} aria-label={props.label} onKeyDown={onKeyDown}>
+    <ol class="trend-list" aria-label={props.label} onKeyDown={onKeyDown}>
       {props.items.map((tag) => (
         <TrendRow
           key={tag.id}
