@@ -12,6 +12,12 @@ export interface TrendChartProps {
   label: string;
 }
 
+/** Mounted charts, redrawn with the page's new colours when the colour scheme changes. */
+const mounted = new Set<TrendChart>();
+globalThis
+  .matchMedia?.('(prefers-color-scheme: dark)')
+  .addEventListener('change', () => mounted.forEach((chart) => chart.redraw()));
+
 /**
  * A class rather than hooks: its unmount is synchronous (Preact 11 defers effect cleanups), and the
  * popup does without preact/hooks (1 KB gzip of its 45 KB budget).
@@ -23,18 +29,22 @@ export class TrendChart extends Component<TrendChartProps> {
   private cancel: (() => void) | null = null;
 
   componentDidMount() {
+    mounted.add(this);
     this.draw();
   }
 
   componentDidUpdate(previous: TrendChartProps) {
-    if (previous.points !== this.props.points || previous.kind !== this.props.kind) {
-      this.clear();
-      this.draw();
-    }
+    if (previous.points !== this.props.points || previous.kind !== this.props.kind) this.redraw();
   }
 
   componentWillUnmount() {
+    mounted.delete(this);
     this.clear();
+  }
+
+  redraw() {
+    this.clear();
+    this.draw();
   }
 
   private draw() {

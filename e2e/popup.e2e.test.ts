@@ -436,7 +436,21 @@ describe('popup list', () => {
       });
       expect(violations, scheme).toEqual([]);
     }
+    // The sparklines are redrawn in the dark scheme's colours (a brighter line).
+    const lineGreen = () =>
+      rows(popup)
+        .first()
+        .locator('.spark canvas')
+        .evaluate((canvas: HTMLCanvasElement) => {
+          const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let max = 0;
+          for (let i = 0; i < px.length; i += 4)
+            if (px[i + 3]! > 200) max = Math.max(max, px[i + 1]!);
+          return max;
+        });
+    await expect.poll(lineGreen).toBeGreaterThan(170);
     await popup.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(lineGreen).toBeLessThan(140);
     expect(ext.errors).toEqual([]);
   });
 });
