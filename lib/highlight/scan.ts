@@ -80,6 +80,8 @@ export class ScanJob {
   nearComplete = false;
   /** Per parent element: is its text prose we may mark? */
   private readonly prose = new Map<Node, boolean>();
+  /** Tag links seen, to pass over their own text (`<a><strong>#x</strong></a>`) cheaply. */
+  private readonly seenLinks = new Set<Node>();
 
   /**
    * `isPastViewport(node)` says whether a node lies below the near-viewport zone: the walk scans
@@ -136,6 +138,7 @@ export class ScanJob {
         return 'viewport';
       }
       this.linkIndex++;
+      this.seenLinks.add(link);
       this.visitLink(link);
       if (this.linkIndex % 64 === 0 && shouldYield()) return 'yield';
     }
@@ -172,6 +175,8 @@ export class ScanJob {
   /** Matches the run that `node` is part of; returns the run's last node. */
   private visitRun(node: Text): Node {
     const parent = node.parentNode!;
+    // A tag link's own text (the link is marked, not its text): the common case, decided cheaply.
+    if (this.seenLinks.has(parent) || this.seenLinks.has(parent.parentNode!)) return node;
     let first: ChildNode = node;
     while (isRunNode(first.previousSibling)) first = first.previousSibling;
     const nodes: ChildNode[] = [];
