@@ -107,6 +107,16 @@ describe('Highlighter', () => {
     expect(document.querySelector('p')!.textContent).toBe('#a #b');
   });
 
+  it('a list that replaces another mid-pass wins: no marks of the old list are written', async () => {
+    setBody('<p>#a #b</p><a href="/tag/b">#b</a>');
+    const h = start(['a', 'b']);
+    // The first pass has scanned (idle) and waits for its write (next frame).
+    await new Promise((r) => setTimeout(r, 1));
+    h.setTags([{ name: 'b', rank: 7 }]);
+    await settle(h);
+    expect(marks()).toEqual(['7:#b', '7:#b']);
+  });
+
   it('removes every mark at once when switched off, and restores the text', async () => {
     setBody('<p>x #a y</p><a href="/tag/a">#a</a>');
     const before = document.body.innerHTML;

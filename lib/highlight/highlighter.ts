@@ -1,10 +1,12 @@
 /**
  * Keeps a page's hashtag marks in line with the trending set while the page changes under it.
  *
- * One MutationObserver whose callback only queues; the queue is scanned in idle slices (reading
- * only), then written in as few frames as possible: once for what is in or near the viewport, once
+ * A new list means a whole-page pass: scanned in idle slices (reading only, what is on screen
+ * first), then written in as few frames as possible: once for what is in or near the viewport, once
  * for the rest — every frame after DOM writes re-renders the page, so writes are never sliced.
- * Nothing happens while the tab is hidden. No `browser.*` here: the content script wires it up.
+ * Then one MutationObserver whose callback only queues the added subtrees; they are scanned and
+ * marked in the next frame, before the page's own style and layout. Nothing happens while the tab
+ * is hidden. No `browser.*` here: the content script wires it up.
  */
 import { normalizeTagName } from './grammar';
 import { isTagLinkCandidate } from './links';
@@ -96,6 +98,7 @@ export class Highlighter {
     if (on && this.enabled && sameRanks(ranks, this.ranks)) return;
     this.ranks = ranks;
     this.enabled = on;
+    this.generation++;
     this.jobs = [];
     this.found = [];
     if (!this.enabled) {
@@ -125,7 +128,7 @@ export class Highlighter {
     if (this.enabled) this.report();
   }
 
-  /** Resolves when no work is queued (tests and the bench use it). */
+  /** Resolves when no work is queued (for tests). */
   settled(): Promise<void> {
     if (!this.busy()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -262,7 +265,7 @@ export class Highlighter {
     }
     const found = this.found;
     this.found = [];
-    if (found.length > 0) this.write(found);
+    if (found.length > 0) this.write(found, this.generation);
     this.finish();
   }
 
@@ -333,15 +336,16 @@ export class Highlighter {
     this.fullPass = false;
     if (found.length === 0) return this.finish();
     const [near, rest] = this.partition(found);
+    const generation = this.generation;
     this.scheduled = true;
     this.frame(() => {
-      this.write(near.length > 0 ? near : rest);
+      this.write(near.length > 0 ? near : rest, generation);
       if (near.length === 0 || rest.length === 0) {
         this.scheduled = false;
         return this.finish();
       }
       this.idle(() => {
-        this.write(rest);
+        this.write(rest, generation);
         this.scheduled = false;
         this.finish();
       });
@@ -390,11 +394,15 @@ export class Highlighter {
     // In place: running scan jobs keep appending to this array.
     this.found.length = 0;
     for (const mark of rest) this.found.push(mark);
-    if (near.length > 0) this.frame(() => this.write(near));
+    const generation = this.generation;
+    if (near.length > 0) this.frame(() => this.write(near, generation));
   }
 
-  private write(marks: PendingMark[]): void {
-    if (!this.enabled || this.options.signal.aborted) return;
+  /** Marks found for an older list are dropped: `setTags` started a new pass since. */
+  private generation = 0;
+
+  private write(marks: PendingMark[], generation: number): void {
+    if (!this.enabled || this.options.signal.aborted || generation !== this.generation) return;
     let stale: Node[] = [];
     this.discardOwnRecords(() => {
       stale = this.store.apply(marks);
