@@ -109,7 +109,9 @@ describe('popup states', () => {
     // A slow first answer for a filter set: skeleton rows, then the list.
     server.api.nextResponses({ kind: 'delay', ms: 1500 });
     await popup.getByLabel('Period', { exact: true }).selectOption('30');
-    await expect.poll(() => popup.locator('.skeleton[aria-busy="true"]').count()).toBe(1);
+    await expect
+      .poll(() => popup.locator('.skeleton[aria-busy="true"]').count(), { timeout: 15_000 })
+      .toBe(1);
     await ext.screenshot(popup, 'popup-skeleton');
     await expect.poll(() => rows(popup).count(), { timeout: 20_000 }).toBe(20);
     expect(await popup.locator('.skeleton').count()).toBe(0);

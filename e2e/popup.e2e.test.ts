@@ -186,7 +186,9 @@ describe('popup list', () => {
     expect(expected.length).toBeLessThan(all.length);
     await expectList(popup, expected);
     await search.fill('zzzz-not-a-tag');
-    await expect.poll(() => popup.getByText(/No loaded hashtag matches/).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByText(/No loaded hashtag matches/).count(), { timeout: 15_000 })
+      .toBe(1);
     await button(popup, 'Clear search').click();
     await expectList(popup, all);
     await settle();
@@ -203,8 +205,8 @@ describe('popup list', () => {
     await settle();
     expect(server.apiRequests()).toHaveLength(1);
     expect(server.apiRequests()[0]!.query).toMatchObject({ page: '1', region: 'all_regions' });
-    await expect.poll(() => button(popup, 'Refresh').isEnabled()).toBe(true);
-    await expect.poll(spent).toBe(before + 2);
+    await expect.poll(() => button(popup, 'Refresh').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(spent, { timeout: 15_000 }).toBe(before + 2);
   });
 
   test('Show more loads page 2 with one request and says what it costs', async () => {
@@ -308,10 +310,12 @@ describe('popup list', () => {
     await popup.keyboard.press('Enter');
     expect(await toggles.nth(1).getAttribute('aria-expanded')).toBe('true');
     const details = rows(popup).nth(1).locator('.details');
-    await expect.poll(() => details.locator('.detail canvas').count()).toBe(1);
+    await expect.poll(() => details.locator('.detail canvas').count(), { timeout: 15_000 }).toBe(1);
     expect(await details.innerText()).toMatch(/Posts[\s\S]*Views[\s\S]*Rank/);
     // Creators: the mock's avatar URLs do not load here, so initials stand in.
-    await expect.poll(() => details.locator('.creators .initials').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => details.locator('.creators .initials').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await popup.keyboard.press('End');
     expect(await toggles.last().evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.keyboard.press('Home');
@@ -354,7 +358,7 @@ describe('popup list', () => {
     expect(await rows(popup).nth(1).innerText()).toContain('↓1 since yesterday');
     await row.locator('.row-toggle').click();
     const chart = row.locator('.chart.rank');
-    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    await expect.poll(() => chart.locator('canvas').count(), { timeout: 15_000 }).toBe(1);
     expect(await chart.getAttribute('aria-label')).toBe(`#${first}: Rank on 3 days, from #9 to #1`);
     expect(await row.locator('.details').innerText()).toMatch(/since yesterday/);
     await ext.screenshot(popup, 'popup-rank-history');
@@ -375,7 +379,9 @@ describe('popup list', () => {
       .poll(() => popup.locator('ol > li .tag-name').first().textContent(), { timeout: 20_000 })
       .toBe(`#${evil}`);
     await popup.locator('ol > li .row-toggle').nth(1).click();
-    await expect.poll(() => popup.getByText('<b>bold</b>', { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByText('<b>bold</b>', { exact: true }).count(), { timeout: 15_000 })
+      .toBe(1);
     expect(await popup.locator('ol img').count()).toBe(0);
     expect(await popup.locator('ol b').count()).toBe(0);
     expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -400,7 +406,9 @@ describe('popup list', () => {
         timeout: 20_000,
       })
       .toBe('notInTheList');
-    await expect.poll(() => unknown.getByText(/No loaded hashtag matches/).count()).toBe(1);
+    await expect
+      .poll(() => unknown.getByText(/No loaded hashtag matches/).count(), { timeout: 15_000 })
+      .toBe(1);
     await unknown.waitForTimeout(300);
     expect(ext.errors).toEqual([]);
     await unknown.close();
@@ -448,9 +456,9 @@ describe('popup list', () => {
             if (px[i + 3]! > 200) max = Math.max(max, px[i + 1]!);
           return max;
         });
-    await expect.poll(lineGreen).toBeGreaterThan(170);
+    await expect.poll(lineGreen, { timeout: 15_000 }).toBeGreaterThan(170);
     await popup.emulateMedia({ colorScheme: 'light' });
-    await expect.poll(lineGreen).toBeLessThan(140);
+    await expect.poll(lineGreen, { timeout: 15_000 }).toBeLessThan(140);
     expect(ext.errors).toEqual([]);
   });
 });
