@@ -3,6 +3,8 @@
  * sample data), loading, an empty list, and every error of the data service as one alert with its
  * fixing action while the cached rows stay on screen. One profile; steps in order.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings';
@@ -42,6 +44,27 @@ async function alertText(page: Page, says: RegExp): Promise<string> {
   return page.getByRole('alert').innerText();
 }
 
+/** axe-core's violations on the page, in the light and the dark scheme. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ids = await page.evaluate(async () => {
+      const { violations } = await (
+        window as unknown as {
+          axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run(document);
+      return violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    found.push(...ids.map((id) => `${scheme}: ${id}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
 async function openPopup(): Promise<Page> {
   await popup?.close();
   popup = await ext.openPopup();
@@ -73,6 +96,7 @@ describe('popup states', () => {
     expect(await popup.locator('ol').count()).toBe(0);
     expect(await popup.getByRole('alert').count()).toBe(0);
     await ext.screenshot(popup, 'popup-welcome');
+    expect(await axeViolations(popup)).toEqual([]);
 
     const [options] = await Promise.all([
       ext.context.waitForEvent('page'),
@@ -94,6 +118,7 @@ describe('popup states', () => {
     expect(ranks).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await popup.getByRole('button', { name: /^Show more/ }).innerText()).toMatch(/free/);
     await ext.screenshot(popup, 'popup-sample');
+    expect(await axeViolations(popup)).toEqual([]);
     expect(server.apiRequests()).toHaveLength(0);
   });
 
@@ -274,6 +299,7 @@ describe('popup states', () => {
     expect(await rows(popup).count()).toBe(20);
     expect(await popup.getByRole('alert').getByRole('button').innerText()).toBe('Try again');
     await ext.screenshot(popup, 'popup-offline');
+    expect(await axeViolations(popup)).toEqual([]);
     expect(ext.errors).toEqual([]);
   });
 });
