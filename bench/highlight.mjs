@@ -259,9 +259,17 @@ async function measureAppend(ext, port, n, trending, appends = 5) {
     const { page, cdp } = await measureLoad(ext, port, kind, n, trending);
     const tasks = [];
     const threads = [];
+    const styles = [];
+    const layouts = [];
     const latencies = [];
     let longTask = 0;
     let longFrame = 0;
+    const profiling = process.env.PROFILE === `append-${kind}`;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     for (let k = 0; k < appends; k++) {
       const size = n + 20 * k;
       await page.evaluate(() => window.__resetProbes());
@@ -280,15 +288,20 @@ async function measureAppend(ext, port, n, trending, appends = 5) {
       const probes = await page.evaluate(() => window.__bench);
       tasks.push(m1.task - m0.task);
       threads.push(m1.thread - m0.thread);
+      styles.push(m1.style - m0.style);
+      layouts.push(m1.layout - m0.layout);
       if (kind === 'bench') latencies.push(probes.lastMark - t0);
       longTask = Math.max(longTask, probes.longestTask);
       longFrame = Math.max(longFrame, probes.longestFrame);
     }
+    if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
     const marks =
       kind === 'bench' ? await countMarks(page, '[data-trending-rank]', trending) : null;
     out[kind] = {
       task: median(tasks),
       thread: median(threads),
+      style: median(styles),
+      layout: median(layouts),
       latency: latencies.length ? median(latencies) : undefined,
       longTask,
       longFrame,
@@ -422,19 +435,21 @@ async function main() {
   if (APPEND_SIZES.length > 0) {
     console.log('');
     console.log(
-      '| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |',
+      '| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |',
     );
-    console.log('|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|');
     const costs = [];
     for (const n of APPEND_SIZES) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await measureAppend(ext, port, n, trending));
       const task = median(runs.map((x) => x.bench.task - x.plain.task));
       const thread = median(runs.map((x) => x.bench.thread - x.plain.thread));
+      const style = median(runs.map((x) => x.bench.style - x.plain.style));
+      const layout = median(runs.map((x) => x.bench.layout - x.plain.layout));
       costs.push({ task, thread });
       const last = runs.at(-1);
       console.log(
-        `| ${n} | ${fmt(task)} / ${fmt(thread)} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
+        `| ${n} | ${fmt(task)} / ${fmt(thread)} | ${fmt(style)} / ${fmt(layout)} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
       );
     }
     if (costs.length >= 2) {
