@@ -16,13 +16,14 @@ export default defineConfig({
   // same host-permission model as Chrome (Firefox ≥ 127 grants MV3 host permissions at install).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Hashtag Radar',
-    description:
-      "TikTok's trending hashtags in your toolbar: ranked, with their trend, and highlighted on tiktok.com.",
+    // Name and description in the browser's language: public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.keyapi.ai/*'],
     icons,
-    action: { default_title: 'Hashtag Radar', default_icon: icons },
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['bench/credits.day.ts'],
+    setupFiles: ['tests/i18n/setup.ts'],
     restoreMocks: true,
   },
 });

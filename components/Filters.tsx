@@ -1,4 +1,5 @@
 /** The header's filters: region, period, industry and "New to top 100". */
+import { t } from '../lib/i18n';
 import { INDUSTRIES, ANY_INDUSTRY } from '../lib/industries';
 import { ALL_REGIONS, MARKETS } from '../lib/markets';
 import { PERIODS, type TrendFilters } from '../lib/trending/types';
@@ -10,24 +11,32 @@ export interface FiltersProps {
 
 type Choice = [value: string, text: string];
 
-const SELECTS: { key: 'region' | 'period' | 'industry'; label: string; choices: Choice[] }[] = [
+const selects = (): {
+  key: 'region' | 'period' | 'industry';
+  label: string;
+  choices: Choice[];
+}[] => [
   {
     key: 'region',
-    label: 'Region',
-    choices: [[ALL_REGIONS, 'All regions'], ...MARKETS.map((m): Choice => [m.code, m.name])],
+    label: t('region'),
+    choices: [[ALL_REGIONS, t('allRegions')], ...MARKETS.map((m): Choice => [m.code, m.name])],
   },
-  { key: 'period', label: 'Period', choices: PERIODS.map((p): Choice => [String(p), `${p} days`]) },
+  {
+    key: 'period',
+    label: t('period'),
+    choices: PERIODS.map((p): Choice => [String(p), t('days', p)]),
+  },
   {
     key: 'industry',
-    label: 'Industry',
-    choices: [[ANY_INDUSTRY, 'All industries'], ...INDUSTRIES.map((i): Choice => [i.id, i.name])],
+    label: t('industry'),
+    choices: [[ANY_INDUSTRY, t('allIndustries')], ...INDUSTRIES.map((i): Choice => [i.id, i.name])],
   },
 ];
 
 export function Filters({ value, onChange }: FiltersProps) {
   return (
-    <div class="filters" role="group" aria-label="Filters">
-      {SELECTS.map(({ key, label, choices }) => (
+    <div class="filters" role="group" aria-label={t('filters')}>
+      {selects().map(({ key, label, choices }) => (
         <select
           key={key}
           aria-label={label}
@@ -45,14 +54,14 @@ export function Filters({ value, onChange }: FiltersProps) {
           ))}
         </select>
       ))}
-      <label class="check" title="New to top 100: only hashtags new in the top 100">
+      <label class="check" title={t('newToTop100Title')}>
         <input
           type="checkbox"
-          aria-label="New to top 100"
+          aria-label={t('newToTop100')}
           checked={value.newToTop100}
           onChange={(e) => onChange({ newToTop100: e.currentTarget.checked })}
         />
-        New
+        {t('newShort')}
       </label>
     </div>
   );

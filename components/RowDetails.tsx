@@ -1,6 +1,7 @@
 /** A row's details: the trend with dates, the rank over the days of the local history, creators. */
 import { Component } from 'preact';
 import { formatNumber } from '../lib/format';
+import { t } from '../lib/i18n';
 import type { Hashtag, TrendPoint } from '../lib/trending/types';
 import { Avatar } from './Avatar';
 import { dayToTime } from './charts';
@@ -21,9 +22,9 @@ export interface RowDetailsProps {
 export function changeText(tag: Hashtag, periodDays: number, rankYesterday?: number): string {
   const m = movementText(tag);
   const over =
-    m.tone === 'new' || m.tone === 'none' ? m.label : `${m.label} over ${periodDays} days`;
+    m.tone === 'new' || m.tone === 'none' ? m.label : t('changeOverDays', m.label, periodDays);
   const since = sinceYesterday(tag.rank, rankYesterday);
-  return since ? `${over}; ${since.toLowerCase()}` : over;
+  return since ? t('changeAndSince', over, since.toLocaleLowerCase()) : over;
 }
 
 /** A class, like TrendChart, so the popup needs no preact/hooks. */
@@ -53,43 +54,43 @@ export class RowDetails extends Component<RowDetailsProps, { ranks: TrendPoint[]
         <TrendChart
           points={tag.trend}
           kind="detail"
-          label={`#${tag.name} over ${periodDays} days`}
+          label={t('tagOverDays', `#${tag.name}`, periodDays)}
         />
         <dl class="facts">
           <div>
-            <dt>Posts</dt>
+            <dt>{t('posts')}</dt>
             <dd>{formatNumber(tag.posts)}</dd>
           </div>
           <div>
-            <dt>Views</dt>
+            <dt>{t('views')}</dt>
             <dd>{formatNumber(tag.views)}</dd>
           </div>
           <div>
-            <dt>Rank {tag.rank}</dt>
+            <dt>{t('rankN', tag.rank)}</dt>
             <dd>{changeText(tag, periodDays, rankYesterday)}</dd>
           </div>
           {tag.industry && (
             <div>
-              <dt>Industry</dt>
+              <dt>{t('industry')}</dt>
               <dd>{tag.industry.name}</dd>
             </div>
           )}
           {tag.country && (
             <div>
-              <dt>Region</dt>
+              <dt>{t('region')}</dt>
               <dd>{tag.country.name}</dd>
             </div>
           )}
         </dl>
         {ranks.length > 1 && (
           <>
-            <h2 class="sub">Rank on the days you looked</h2>
+            <h2 class="sub">{t('rankOnDaysLooked')}</h2>
             <TrendChart points={ranks} kind="rank" label={`#${tag.name}`} />
           </>
         )}
         {tag.creators.length > 0 && (
           <>
-            <h2 class="sub">Top creators</h2>
+            <h2 class="sub">{t('topCreators')}</h2>
             <ul class="creators">
               {tag.creators.map((c, i) => (
                 <li key={`${i}:${c.name}`}>

@@ -1,6 +1,7 @@
 /** The header's top line: title, data age, credits today, Refresh and the options button. */
 import { formatAge } from '../lib/format';
 import type { CreditStatus, TrendView } from '../lib/trending/types';
+import { t } from '../lib/i18n';
 import { Icon } from './icons';
 
 export function OptionsButton({ onClick }: { onClick: () => void }) {
@@ -8,8 +9,8 @@ export function OptionsButton({ onClick }: { onClick: () => void }) {
     <button
       type="button"
       class="icon-button"
-      aria-label="Options"
-      title="Options"
+      aria-label={t('options')}
+      title={t('options')}
       onClick={onClick}
     >
       <Icon name="gear" />
@@ -27,27 +28,27 @@ export interface StatusBarProps {
 }
 
 export function StatusBar({ view, credits, now, busy, onRefresh, onOptions }: StatusBarProps) {
-  const age = view?.fetchedAt ? `Updated ${formatAge(view.fetchedAt, now)}` : 'Not updated yet';
-  const state = view?.refreshing ? ' · refreshing…' : view?.stale ? ' · out of date' : '';
+  const age = view?.fetchedAt ? t('updatedAge', formatAge(view.fetchedAt, now)) : t('notUpdated');
+  const state = view?.refreshing
+    ? ` · ${t('statusRefreshing')}`
+    : view?.stale
+      ? ` · ${t('statusOutOfDate')}`
+      : '';
   return (
     <div class="bar">
       <div class="heading">
-        <h1 class="title">Hashtag Radar</h1>
+        <h1 class="title">{t('extName')}</h1>
         <p class="status">
           <span>
             {age}
             {state}
           </span>
-          {credits && (
-            <span>
-              {credits.creditsToday} / {credits.dailyBudget} credits today
-            </span>
-          )}
+          {credits && <span>{t('creditsToday', credits.creditsToday, credits.dailyBudget)}</span>}
         </p>
       </div>
       <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={onRefresh}>
         <Icon name="refresh" />
-        Refresh
+        {t('refresh')}
       </button>
       <OptionsButton onClick={onOptions} />
     </div>

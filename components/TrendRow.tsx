@@ -1,5 +1,6 @@
 /** One ranked hashtag: rank, #name, numbers, sparkline, movement, and its actions. */
 import { formatCompact } from '../lib/format';
+import { t } from '../lib/i18n';
 import type { Hashtag } from '../lib/trending/types';
 import { Icon } from './icons';
 import { sinceYesterday } from './movement';
@@ -50,12 +51,12 @@ export function TrendRow({
           onClick={() => onToggle(tag.id)}
         >
           <span class="tag-line">
-            <span class="sr-only">Rank {tag.rank}, </span>
+            <span class="sr-only">{t('rowRank', tag.rank)} </span>
             <span class="tag-name">{name}</span>
-            {tag.promoted && <span class="promoted">Promoted</span>}
+            {tag.promoted && <span class="promoted">{t('promoted')}</span>}
           </span>
           <span class="meta">
-            {formatCompact(tag.posts)} posts · {formatCompact(tag.views)} views
+            {t('postsAndViews', formatCompact(tag.posts), formatCompact(tag.views))}
           </span>
           {extra && <span class="meta meta-extra">{extra}</span>}
         </button>
@@ -65,8 +66,8 @@ export function TrendRow({
           <button
             type="button"
             class="icon-button"
-            aria-label={copied ? `Copied ${name}` : `Copy ${name}`}
-            title={copied ? 'Copied' : `Copy ${name}`}
+            aria-label={copied ? t('copiedTag', name) : t('copyTag', name)}
+            title={copied ? t('copied') : t('copyTag', name)}
             onClick={() => onCopy(tag)}
           >
             <Icon name={copied ? 'check' : 'copy'} />
@@ -76,8 +77,8 @@ export function TrendRow({
             href={tagUrl(tag.name)}
             target="_blank"
             rel="noopener noreferrer"
-            aria-label={`Open ${name} on TikTok`}
-            title={`Open ${name} on TikTok`}
+            aria-label={t('openOnTikTok', name)}
+            title={t('openOnTikTok', name)}
           >
             <Icon name="open" />
           </a>

@@ -1,4 +1,6 @@
 /** First run without a key: what the key is for, where to add it, and a way to try it first. */
+import { t } from '../lib/i18n';
+
 export interface WelcomeProps {
   onOpenOptions: () => void;
   onTrySample: () => void;
@@ -8,24 +10,18 @@ export interface WelcomeProps {
 export function Welcome({ onOpenOptions, onTrySample, busy }: WelcomeProps) {
   return (
     <section class="welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">See what is trending on TikTok</h2>
-      <p>
-        Hashtag Radar lists TikTok's top 100 trending hashtags with their trend, and marks them on
-        tiktok.com.
-      </p>
-      <p>
-        It reads the list from keyapi.ai with your own API key. The key stays in this browser; each
-        page of 20 hashtags costs 2 credits, and you set a daily budget.
-      </p>
+      <h2 id="welcome-title">{t('welcomeTitle')}</h2>
+      <p>{t('welcomeWhat')}</p>
+      <p>{t('welcomeKey')}</p>
       <div class="welcome-actions">
         <button type="button" class="button primary" onClick={onOpenOptions}>
-          Add your API key
+          {t('addYourApiKey')}
         </button>
         <button type="button" class="button" disabled={busy} onClick={onTrySample}>
-          Try with sample data
+          {t('trySampleData')}
         </button>
       </div>
-      <p class="hint">Sample data is a saved snapshot: no key, no requests, no credits.</p>
+      <p class="hint">{t('sampleHint')}</p>
     </section>
   );
 }

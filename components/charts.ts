@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import { formatDay } from '../lib/format';
+import { t } from '../lib/i18n';
 import type { TrendPoint } from '../lib/trending/types';
 
 /** `spark`: a row's trend; `detail`: the trend with dates; `rank`: rank by day (1 at the top). */
@@ -14,21 +15,23 @@ function cssVar(el: Element, name: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim();
 }
 
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+/** A trend value (share of the peak, 0…1) as "96%", in the browser's locale. */
+const share = (value: number) => percent.format(Math.round(value * 100) / 100);
+
 /** "Nov 26 · 96% of peak" or, for ranks, "Nov 26 · #4": the hover text for one point. */
 export function pointText(point: TrendPoint, kind: ChartKind = 'spark'): string {
-  const value = kind === 'rank' ? `#${point.value}` : `${Math.round(point.value * 100)}% of peak`;
+  const value = kind === 'rank' ? `#${point.value}` : t('ofPeak', share(point.value));
   return `${formatDay(point.time)} · ${value}`;
 }
 
 /** A spoken summary for screen readers: "Trend over 7 days, from 45% to 100% of peak". */
 export function chartSummary(points: TrendPoint[], kind: ChartKind = 'spark'): string {
-  if (points.length === 0) return 'No trend data';
+  if (points.length === 0) return t('noTrendData');
   const [first, last] = [points[0], points[points.length - 1]].map((p) =>
-    kind === 'rank' ? `#${p.value}` : `${Math.round(p.value * 100)}%`,
+    kind === 'rank' ? `#${p.value}` : share(p.value),
   );
-  return kind === 'rank'
-    ? `Rank on ${points.length} days, from ${first} to ${last}`
-    : `Trend over ${points.length} days, from ${first} to ${last} of peak`;
+  return t(kind === 'rank' ? 'rankChartSummary' : 'trendChartSummary', points.length, first, last);
 }
 
 const DAY = 86_400;

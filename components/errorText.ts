@@ -1,6 +1,7 @@
 /** Every failure of the data service in plain words, with the one action that fixes it. Pure. */
 import type { TrendError, TrendErrorKind } from '../lib/trending/types';
 import { formatAge } from '../lib/format';
+import { t, type MessageKey } from '../lib/i18n';
 
 export type ErrorAction = 'options' | 'retry' | 'reset-filters';
 
@@ -27,55 +28,49 @@ const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 
 /** "in 5 h", "in 12 min". */
 export function fromNow(at: number, now: number): string {
   const minutes = Math.max(1, Math.ceil((at - now) / 60_000));
-  return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
+  return minutes < 60 ? t('fromNowMinutes', minutes) : t('fromNowHours', Math.round(minutes / 60));
 }
 
 /** "at 00:00 (in 5 h)" */
 export function whenText(at: number, now: number): string {
-  return `at ${timeOfDay.format(at)} (${fromNow(at, now)})`;
+  return t('atTime', timeOfDay.format(at), fromNow(at, now));
 }
 
-const KEY = 'Check your API key';
-const RETRY = 'Try again';
-
-/** Message, then the action's label; the action itself is in ACTIONS. */
-const TEXTS: Record<TrendErrorKind, [string, string]> = {
-  'no-key': ['Add your keyapi.ai API key to see live trending hashtags.', 'Add API key'],
-  'invalid-key': ['keyapi.ai did not accept your API key.', KEY],
-  forbidden: ['keyapi.ai refused the request: your key may lack access to trending hashtags.', KEY],
-  'out-of-credits': ['Your keyapi.ai account is out of credits. Add credits on keyapi.ai.', RETRY],
-  'budget-reached': ['', 'Change the budget'],
-  'rate-limited': ['keyapi.ai is busy with too many requests. Try again in a minute.', RETRY],
-  'bad-request': ['keyapi.ai did not accept these filters.', 'Reset filters'],
-  server: ['keyapi.ai is having trouble right now. Try again in a few minutes.', RETRY],
-  offline: ['You are offline.', RETRY],
-  timeout: ['keyapi.ai took too long to answer.', RETRY],
-  'bad-response': ['keyapi.ai sent an answer Hashtag Radar could not read.', RETRY],
+/** Message and the action that fixes it, with the action's label. */
+const TEXTS: Record<TrendErrorKind, [MessageKey, ErrorAction, MessageKey]> = {
+  'no-key': ['errNoKey', 'options', 'addApiKey'],
+  'invalid-key': ['errInvalidKey', 'options', 'checkApiKey'],
+  forbidden: ['errForbidden', 'options', 'checkApiKey'],
+  'out-of-credits': ['errOutOfCredits', 'retry', 'tryAgain'],
+  'budget-reached': ['errBudgetReached', 'options', 'changeBudget'],
+  'rate-limited': ['errRateLimited', 'retry', 'tryAgain'],
+  'bad-request': ['errBadRequest', 'reset-filters', 'resetFilters'],
+  server: ['errServer', 'retry', 'tryAgain'],
+  offline: ['errOffline', 'retry', 'tryAgain'],
+  timeout: ['errTimeout', 'retry', 'tryAgain'],
+  'bad-response': ['errBadResponse', 'retry', 'tryAgain'],
 };
 
 export function errorText(error: TrendError, ctx: ErrorContext): ErrorText {
   const kind = error.kind;
-  const [text, actionLabel] = TEXTS[kind] ?? ['Something went wrong while fetching.', RETRY];
-  const action: ErrorAction =
-    actionLabel === RETRY ? 'retry' : actionLabel === 'Reset filters' ? 'reset-filters' : 'options';
-  let message = text;
+  const [text, action, label] = TEXTS[kind] ?? ['errUnknown', 'retry', 'tryAgain'];
+  const message = kind === 'budget-reached' ? t(text, ctx.dailyBudget) : t(text);
   const detail: string[] = [];
   if (kind === 'budget-reached') {
-    message = `Today's credit budget of ${ctx.dailyBudget} is used up, so nothing new is fetched.`;
-    detail.push(`It resets ${whenText(error.retryAt ?? ctx.budgetResetsAt, ctx.now)}.`);
+    detail.push(t('budgetResets', whenText(error.retryAt ?? ctx.budgetResetsAt, ctx.now)));
   } else if (kind === 'out-of-credits') {
-    detail.push(`Your daily budget here resets ${whenText(ctx.budgetResetsAt, ctx.now)}.`);
+    detail.push(t('dailyBudgetResets', whenText(ctx.budgetResetsAt, ctx.now)));
   } else if (kind === 'rate-limited' && error.retryAt && error.retryAt > ctx.now) {
-    detail.push(`Next try possible ${whenText(error.retryAt, ctx.now)}.`);
+    detail.push(t('nextTryAt', whenText(error.retryAt, ctx.now)));
   }
   if (ctx.hasItems) {
     detail.push(
       ctx.fetchedAt === null
-        ? 'Showing the saved list.'
-        : `Showing the saved list from ${formatAge(ctx.fetchedAt, ctx.now)}.`,
+        ? t('showingSaved')
+        : t('showingSavedFrom', formatAge(ctx.fetchedAt, ctx.now)),
     );
   } else if (kind === 'offline') {
-    detail.push('Nothing is saved for these filters yet.');
+    detail.push(t('nothingSaved'));
   }
-  return { message, detail: detail.join(' ') || null, action, actionLabel };
+  return { message, detail: detail.join(' ') || null, action, actionLabel: t(label) };
 }

@@ -1,4 +1,5 @@
 /** Rank movement in words and symbols, for the list, screen readers and the CSV. Pure. */
+import { t } from '../lib/i18n';
 import type { Hashtag } from '../lib/trending/types';
 
 export interface MovementText {
@@ -11,28 +12,34 @@ export interface MovementText {
   tone: 'up' | 'down' | 'same' | 'new' | 'none';
 }
 
-function places(n: number): string {
-  return n === 1 ? '1 place' : `${n} places`;
-}
-
 /** The API's movement over the chosen period, with the number of places where it has one. */
 export function movementText(tag: Pick<Hashtag, 'movement' | 'rankDiff'>): MovementText {
   const diff = tag.rankDiff === null ? null : Math.abs(tag.rankDiff);
   switch (tag.movement) {
     case 'up':
       return diff
-        ? { symbol: `↑${diff}`, label: `Up ${places(diff)}`, csv: `up ${diff}`, tone: 'up' }
-        : { symbol: '↑', label: 'Up', csv: 'up', tone: 'up' };
+        ? {
+            symbol: `↑${diff}`,
+            label: diff === 1 ? t('moveUpOne') : t('moveUpN', diff),
+            csv: `up ${diff}`,
+            tone: 'up',
+          }
+        : { symbol: '↑', label: t('moveUp'), csv: 'up', tone: 'up' };
     case 'down':
       return diff
-        ? { symbol: `↓${diff}`, label: `Down ${places(diff)}`, csv: `down ${diff}`, tone: 'down' }
-        : { symbol: '↓', label: 'Down', csv: 'down', tone: 'down' };
+        ? {
+            symbol: `↓${diff}`,
+            label: diff === 1 ? t('moveDownOne') : t('moveDownN', diff),
+            csv: `down ${diff}`,
+            tone: 'down',
+          }
+        : { symbol: '↓', label: t('moveDown'), csv: 'down', tone: 'down' };
     case 'same':
-      return { symbol: '=', label: 'Same rank', csv: 'same', tone: 'same' };
+      return { symbol: '=', label: t('moveSame'), csv: 'same', tone: 'same' };
     case 'new':
-      return { symbol: 'NEW', label: 'New in the top 100', csv: 'new', tone: 'new' };
+      return { symbol: t('moveNewSymbol'), label: t('moveNew'), csv: 'new', tone: 'new' };
     default:
-      return { symbol: '–', label: 'No rank change data', csv: '', tone: 'none' };
+      return { symbol: '–', label: t('moveNone'), csv: '', tone: 'none' };
   }
 }
 
@@ -43,7 +50,7 @@ export function movementText(tag: Pick<Hashtag, 'movement' | 'rankDiff'>): Movem
 export function sinceYesterday(rank: number, yesterday: number | undefined): string | null {
   if (yesterday === undefined || !Number.isFinite(yesterday)) return null;
   const diff = yesterday - rank;
-  if (diff > 0) return `↑${diff} since yesterday`;
-  if (diff < 0) return `↓${-diff} since yesterday`;
-  return 'Same as yesterday';
+  if (diff > 0) return t('upSinceYesterday', diff);
+  if (diff < 0) return t('downSinceYesterday', -diff);
+  return t('sameAsYesterday');
 }

@@ -1,4 +1,5 @@
 /** Numbers, dates and ages for people, in the browser's locale. */
+import { t } from './i18n';
 
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat();
@@ -25,7 +26,7 @@ export function formatAge(then: number, now = Date.now()): string {
   for (const [unit, ms] of UNITS) {
     if (diff >= ms) return relative.format(-Math.floor(diff / ms), unit);
   }
-  return 'just now';
+  return t('justNow');
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });

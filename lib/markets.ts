@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /** TikTok Creative Center's hashtag markets: the API's `region` codes and the names people read. */
 export const MARKETS = [
   { code: 'US', name: 'United States' },
@@ -41,6 +43,6 @@ export function isRegion(value: unknown): value is Region {
 }
 
 export function regionName(region: Region): string {
-  if (region === ALL_REGIONS) return 'All regions';
+  if (region === ALL_REGIONS) return t('allRegions');
   return MARKETS.find((m) => m.code === region)?.name ?? region;
 }

@@ -12,6 +12,7 @@ import { OptionsButton, StatusBar } from '../../components/StatusBar';
 import { focusRow, TrendList } from '../../components/TrendList';
 import { Welcome } from '../../components/Welcome';
 import { nextLocalMidnight } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { regionName } from '../../lib/markets';
 import {
   CREDITS_PER_REQUEST,
@@ -102,10 +103,10 @@ export class App extends Component<AppProps, AppState> {
     const text = `#${tag.name}`;
     try {
       await navigator.clipboard.writeText(text);
-      this.setState({ copiedId: tag.id, said: `Copied ${text}` });
+      this.setState({ copiedId: tag.id, said: t('copiedTag', text) });
       setTimeout(() => this.state.copiedId === tag.id && this.setState({ copiedId: null }), 1600);
     } catch {
-      this.setState({ said: `Could not copy ${text}: the browser did not allow it.` });
+      this.setState({ said: t('copyFailed', text) });
     }
   }
 
@@ -115,7 +116,7 @@ export class App extends Component<AppProps, AppState> {
       csvFileName(view!.filters, view!.fetchedAt, this.state.now),
       buildCsv({ items: shown, filters: view!.filters, fetchedAt: view!.fetchedAt }),
     );
-    this.setState({ said: `Exported ${shown.length} hashtags as CSV` });
+    this.setState({ said: t('exportedCsv', shown.length) });
   }
 
   private act = (action: ErrorAction) => {
@@ -137,7 +138,7 @@ export class App extends Component<AppProps, AppState> {
         <>
           <header class="top">
             <div class="bar">
-              <h1 class="title">Hashtag Radar</h1>
+              <h1 class="title">{t('extName')}</h1>
               <OptionsButton onClick={openOptions} />
             </div>
           </header>
@@ -155,10 +156,10 @@ export class App extends Component<AppProps, AppState> {
     const { view, items, shown, query, filters } = s;
     const notice: ErrorText | null = s.failure
       ? {
-          message: 'Hashtag Radar could not reach its background service.',
+          message: t('backgroundUnreachable'),
           detail: null,
           action: 'retry',
-          actionLabel: 'Try again',
+          actionLabel: t('tryAgain'),
         }
       : view?.error
         ? errorText(view.error, {
@@ -189,8 +190,8 @@ export class App extends Component<AppProps, AppState> {
               ref={search}
               class="search"
               type="search"
-              aria-label="Search hashtags"
-              placeholder="Search hashtags  ( / )"
+              aria-label={t('searchHashtags')}
+              placeholder={t('searchPlaceholder')}
               autocomplete="off"
               spellcheck={false}
               value={query}
@@ -204,18 +205,18 @@ export class App extends Component<AppProps, AppState> {
             />
             <button type="button" class="button" disabled={shown.length === 0} onClick={exportCsv}>
               <Icon name="download" />
-              Export CSV
+              {t('exportCsv')}
             </button>
           </div>
         </header>
         <main ref={main}>
           {s.sample && (
             <p class="sample-label">
-              <strong>Sample data — not live.</strong>{' '}
+              <strong>{t('sampleNotLive')}</strong>{' '}
               <button type="button" class="link" onClick={openOptions}>
-                Add your API key
+                {t('addYourApiKey')}
               </button>{' '}
-              for today's list.
+              {t('sampleForToday')}
             </p>
           )}
           {notice && <ErrorNotice text={notice} onAction={act} busy={s.pending} />}
@@ -227,9 +228,9 @@ export class App extends Component<AppProps, AppState> {
             <>
               {query && shown.length === 0 && items.length > 0 && (
                 <div class="empty">
-                  <p>No loaded hashtag matches “{query}”.</p>
+                  <p>{t('noSearchMatch', query)}</p>
                   <button type="button" class="button" onClick={() => radar.setQuery('')}>
-                    Clear search
+                    {t('clearSearch')}
                   </button>
                 </div>
               )}
@@ -240,7 +241,7 @@ export class App extends Component<AppProps, AppState> {
                   copiedId={copiedId}
                   rankYesterday={view?.rankYesterday ?? {}}
                   periodDays={filters.period}
-                  label={`Trending hashtags, ${regionName(filters.region)}, last ${filters.period} days`}
+                  label={t('listLabel', regionName(filters.region), filters.period)}
                   onToggle={radar.toggle}
                   onCopy={(tag) => void copy(tag)}
                   loadHistory={radar.rankHistory}
@@ -253,10 +254,14 @@ export class App extends Component<AppProps, AppState> {
                   disabled={s.pending}
                   onClick={() => void radar.showMore()}
                 >
-                  Show more
+                  {t('showMore')}
                   <span class="cost">
-                    · ranks {items.length + 1}–{Math.min(items.length + PAGE_SIZE, 100)} ·{' '}
-                    {s.sample ? 'free' : `${CREDITS_PER_REQUEST} credits`}
+                    {t(
+                      'showMoreRanks',
+                      items.length + 1,
+                      Math.min(items.length + PAGE_SIZE, 100),
+                      s.sample ? t('costFree') : t('costCredits', CREDITS_PER_REQUEST),
+                    )}
                   </span>
                 </button>
               )}

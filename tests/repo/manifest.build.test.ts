@@ -3,11 +3,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDir, manifestFiles, readManifest } from './support/build';
+import { buildDir, manifestFiles, readLocalizedManifest, readManifest } from './support/build';
 
 describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) => {
   const dir = buildDir(target);
   const manifest = readManifest(dir);
+
+  it('is named Hashtag Radar in the default locale (English), through _locales', () => {
+    expect(manifest.default_locale).toBe('en');
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.description).toBe('__MSG_extDescription__');
+    const shown = readLocalizedManifest(dir);
+    expect(shown.name).toBe('Hashtag Radar');
+    expect(shown.action?.default_title).toBe('Hashtag Radar');
+    expect(shown.description).toMatch(/^TikTok's trending hashtags/);
+    expect(shown.description!.length).toBeLessThanOrEqual(132); // the stores' limit
+  });
 
   it('asks for exactly storage + alarms and the keyapi host, nothing optional', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);

@@ -1,7 +1,7 @@
 // Runs after `npm run zip` (see vitest.build.config.ts): checks the packages a store receives.
 import { describe, expect, it } from 'vitest';
 import { readZip, type ZipEntry } from './support/zip';
-import { manifestFiles, zipPath, type BuiltManifest } from './support/build';
+import { localizeManifest, manifestFiles, zipPath, type BuiltManifest } from './support/build';
 
 /** Files that must never ship: secrets, test material, dev-only output. */
 const NEVER = [
@@ -35,7 +35,8 @@ describe.each(['chrome', 'firefox'] as const)('%s store zip', (browser) => {
   it('has manifest.json at its root, MV3, named Hashtag Radar', () => {
     expect(entries.has('manifest.json')).toBe(true);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.name).toBe('Hashtag Radar');
+    const shown = localizeManifest(manifest, (file) => entries.get(file)!.read().toString('utf8'));
+    expect(shown.name).toBe('Hashtag Radar');
   });
 
   it('contains every file the manifest points at, icons included', () => {

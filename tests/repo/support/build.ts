@@ -34,13 +34,19 @@ export function zipPath(kind: 'chrome' | 'firefox' | 'sources'): string {
 export interface BuiltManifest {
   manifest_version: number;
   name: string;
+  description?: string;
+  default_locale?: string;
   version: string;
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
   icons?: Record<string, string>;
-  action?: { default_popup?: string; default_icon?: Record<string, string> | string };
+  action?: {
+    default_popup?: string;
+    default_icon?: Record<string, string> | string;
+    default_title?: string;
+  };
   background?: { service_worker?: string; scripts?: string[] };
   options_ui?: { page: string };
   content_scripts?: Array<{ matches: string[]; js?: string[]; css?: string[] }>;
@@ -52,6 +58,38 @@ export interface BuiltManifest {
 
 export function readManifest(dir: string): BuiltManifest {
   return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
+}
+
+/**
+ * The manifest as the browser shows it: `__MSG_name__` in name, description and the toolbar title
+ * replaced by the default locale's message (`read` gets a file of the build: folder or zip).
+ */
+export function localizeManifest(m: BuiltManifest, read: (file: string) => string): BuiltManifest {
+  if (!m.default_locale) return m;
+  const messages = JSON.parse(read(`_locales/${m.default_locale}/messages.json`)) as Record<
+    string,
+    { message: string }
+  >;
+  // Chrome matches __MSG_ names case-insensitively.
+  const byName = new Map(Object.entries(messages).map(([k, v]) => [k.toLowerCase(), v.message]));
+  const resolve = (value: string | undefined) =>
+    value?.replace(
+      /__MSG_(\w+)__/g,
+      (whole, name: string) => byName.get(name.toLowerCase()) ?? whole,
+    );
+  return {
+    ...m,
+    name: resolve(m.name)!,
+    description: resolve(m.description),
+    ...(m.action
+      ? { action: { ...m.action, default_title: resolve(m.action.default_title) } }
+      : {}),
+  };
+}
+
+/** A build folder's manifest, localized (see localizeManifest). */
+export function readLocalizedManifest(dir: string): BuiltManifest {
+  return localizeManifest(readManifest(dir), (file) => readFileSync(join(dir, file), 'utf8'));
 }
 
 /** Every file a manifest points at: icons, popup, options, background, content scripts. */

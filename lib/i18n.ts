@@ -1,0 +1,27 @@
+/**
+ * User-facing text in the browser's language: `t('key', ...substitutions)` reads
+ * `public/_locales/<lang>/messages.json` through `browser.i18n` (English is complete; the browser
+ * falls back to it). Numbers are formatted for the browser's locale before they are substituted.
+ */
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+
+/** A message name in public/_locales/en/messages.json (tests/repo/i18n.test.ts checks usage). */
+export type MessageKey = keyof typeof en;
+
+const number = new Intl.NumberFormat();
+
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(
+    key,
+    substitutions.map((s) => (typeof s === 'number' ? number.format(s) : s)),
+  );
+}
+
+/** An extension page in the browser's language: `lang`, text direction and title. */
+export function localizePage(title: string): void {
+  const html = document.documentElement;
+  html.lang = browser.i18n.getUILanguage();
+  html.dir = browser.i18n.getMessage('@@bidi_dir');
+  document.title = title;
+}
