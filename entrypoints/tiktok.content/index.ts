@@ -24,9 +24,19 @@ function affectsSet(changes: Record<string, unknown>, area: string): boolean {
   );
 }
 
+/** Resolves once the document is parsed (the highlighter scans a complete page). */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
+}
+
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
   cssInjectionMode: 'manifest',
+  // The set is asked for while the page still loads, so marks can go in as soon as it is parsed.
+  runAt: 'document_start',
   main(ctx) {
     let current: HighlightSet | null = null;
     let reported = -1;
@@ -56,6 +66,7 @@ export default defineContentScript({
       } catch {
         return; // The extension is reloading or the worker failed; the next change asks again.
       }
+      await parsed();
       // Only the newest answer counts when asks overlap.
       if (ctx.isInvalid || ask !== asked) return;
       current = set;
@@ -91,7 +102,7 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onStorageChanged);
-      document.documentElement.removeAttribute(STYLE_ATTRIBUTE);
+      document.documentElement?.removeAttribute(STYLE_ATTRIBUTE);
     });
 
     void refresh();
