@@ -5,10 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sampleHashtags, SAMPLE_LABEL } from '../lib/sample';
+import { sampleHashtags } from '../lib/sample';
+import { formatMessage, readMessages } from '../tests/i18n/messages';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { launchExtension, readStorage, type Extension } from './browser';
 import { startMockServer, type MockServer } from './server';
+
+/** The sample label in English, as the extension shows it (public/_locales/en/messages.json). */
+const SAMPLE_LABEL = formatMessage(readMessages(), 'sampleLabel');
 
 const KEY = 'sk_live_e2eSampleThenLive51c3';
 

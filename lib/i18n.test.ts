@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { localizePage, t } from './i18n';
+import { localizePage, t, tParts } from './i18n';
 
 describe('t', () => {
   it('reads the English message and fills its placeholders in order', () => {
@@ -25,5 +25,24 @@ describe('localizePage', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(document.documentElement.dir).toBe('ltr');
     expect(document.title).toBe('Hashtag Radar');
+  });
+});
+
+describe('tParts', () => {
+  it('puts the nodes where their placeholders are, between the text', () => {
+    const link = { link: 'sample data' };
+    expect(tParts('optionsWelcome', link)).toEqual([
+      'To see live trends, paste your keyapi.ai API key below and press Save. Want to look around first? Turn on ',
+      link,
+      ': no key, no requests, no cost.',
+    ]);
+    const [code, site] = [{ node: 'code' }, { node: 'link' }];
+    expect(tParts('keyHelp', code, site)).toEqual([
+      'Looks like ',
+      code,
+      '. Find it in your ',
+      site,
+      ' dashboard. It is kept in this browser only (never synced) and sent only to keyapi.ai. Leave the field empty to keep the saved key.',
+    ]);
   });
 });

@@ -11,11 +11,24 @@ export type MessageKey = keyof typeof en;
 
 const number = new Intl.NumberFormat();
 
+/** getMessage for any name: the key type above is the source of truth, whatever .wxt/types says. */
+type GetMessage = (name: string, substitutions?: string[]) => string;
+
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return browser.i18n.getMessage(
+  return (browser.i18n.getMessage as GetMessage)(
     key,
     substitutions.map((s) => (typeof s === 'number' ? number.format(s) : s)),
   );
+}
+
+/**
+ * A message with elements inside it (a link, bold text): the substitutions are `nodes`, returned in
+ * place between the message's text, e.g. `tParts('optionsWelcome', <a …>…</a>)` → `['To see …', <a>, '…']`.
+ */
+export function tParts<T>(key: MessageKey, ...nodes: (T | string)[]): (string | T)[] {
+  return t(key, ...nodes.map((_, i) => `\uE000${i}\uE001`))
+    .split(/\uE000(\d)\uE001/)
+    .map((part, i) => (i % 2 ? nodes[Number(part)]! : part));
 }
 
 /** An extension page in the browser's language: `lang`, text direction and title. */

@@ -1,4 +1,6 @@
 /** First-level industries of TikTok Creative Center: the API's `industry_id` values and their names. */
+import { t } from './i18n';
+
 export const INDUSTRIES = [
   { id: '10000000000', name: 'Education' },
   { id: '11000000000', name: 'Vehicle & Transportation' },
@@ -30,6 +32,6 @@ export function isIndustryFilter(value: unknown): value is IndustryFilter {
 }
 
 export function industryName(id: IndustryFilter): string {
-  if (id === ANY_INDUSTRY) return 'All industries';
+  if (id === ANY_INDUSTRY) return t('allIndustries');
   return INDUSTRIES.find((i) => i.id === id)?.name ?? id;
 }

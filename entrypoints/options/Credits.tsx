@@ -1,4 +1,5 @@
 import { formatNumber } from '@/lib/format';
+import { t, tParts } from '@/lib/i18n';
 import * as s from './state';
 
 const dayLabel = new Intl.DateTimeFormat(undefined, {
@@ -22,22 +23,26 @@ export function Credits() {
   return (
     <>
       <section aria-labelledby="credits-heading">
-        <h2 id="credits-heading">Credits used</h2>
+        <h2 id="credits-heading">{t('creditsHeading')}</h2>
         {credits ? (
           <>
             <p class="credits-today">
-              Today: <strong>{formatNumber(credits.creditsToday)}</strong> of{' '}
-              {formatNumber(credits.dailyBudget)} credits ({formatNumber(credits.requestsToday)}{' '}
-              {credits.requestsToday === 1 ? 'request' : 'requests'}). The count resets at local
-              midnight.
+              {tParts(
+                'creditsTodayFull',
+                <strong>{formatNumber(credits.creditsToday)}</strong>,
+                formatNumber(credits.dailyBudget),
+                credits.requestsToday === 1
+                  ? t('requestsOne')
+                  : t('requestsMany', credits.requestsToday),
+              )}
             </p>
             <table class="credits-table">
-              <caption>Last 7 days: {formatNumber(weekTotal)} credits</caption>
+              <caption>{t('last7Days', weekTotal)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Credits</th>
-                  <th scope="col">Requests</th>
+                  <th scope="col">{t('colDay')}</th>
+                  <th scope="col">{t('colCredits')}</th>
+                  <th scope="col">{t('colRequests')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -52,19 +57,16 @@ export function Credits() {
             </table>
           </>
         ) : (
-          <p class="help">{s.statusError.value ? 'Not available right now.' : 'Loading…'}</p>
+          <p class="help">{s.statusError.value ? t('notAvailable') : t('loading')}</p>
         )}
       </section>
       <section aria-labelledby="cache-heading">
-        <h2 id="cache-heading">Cached data</h2>
+        <h2 id="cache-heading">{t('cacheHeading')}</h2>
         <div class="actions-row">
           <button type="button" class="secondary" onClick={() => void s.clearCache()}>
-            Clear cached data
+            {t('clearCache')}
           </button>
-          <span class="help">
-            Forgets the trending lists fetched so far (not your key or settings). The next look
-            fetches them again, which costs credits.
-          </span>
+          <span class="help">{t('clearCacheHelp')}</span>
         </div>
         <p
           class={`feedback${s.cacheFeedback.value ? ` feedback--${s.cacheFeedback.value.tone}` : ''}`}

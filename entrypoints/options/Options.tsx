@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { t, tParts } from '@/lib/i18n';
 import { INDUSTRIES, ANY_INDUSTRY } from '@/lib/industries';
 import { ALL_REGIONS, MARKETS } from '@/lib/markets';
 import {
@@ -18,7 +19,7 @@ import * as s from './state';
 import { STYLE_NAMES, checkRefreshHours } from './validate';
 
 const REGIONS = [
-  { code: ALL_REGIONS, name: 'All regions' },
+  { code: ALL_REGIONS, name: t('allRegions') },
   ...[...MARKETS].sort((a, b) => a.name.localeCompare(b.name, 'en')),
 ];
 
@@ -48,20 +49,17 @@ function KeySection() {
   const status = s.status.value;
   return (
     <section aria-labelledby="key-heading">
-      <h2 id="key-heading">Your keyapi.ai key</h2>
+      <h2 id="key-heading">{t('keyHeading')}</h2>
       <Field
         id="api-key"
-        label="API key"
-        help={
-          <>
-            Looks like <code>sk_live_…</code>. Find it in your{' '}
-            <a href="https://keyapi.ai" target="_blank" rel="noreferrer">
-              keyapi.ai
-            </a>{' '}
-            dashboard. It is kept in this browser only (never synced) and sent only to keyapi.ai.
-            Leave the field empty to keep the saved key.
-          </>
-        }
+        label={t('apiKey')}
+        help={tParts(
+          'keyHelp',
+          <code>sk_live_…</code>,
+          <a href="https://keyapi.ai" target="_blank" rel="noreferrer">
+            keyapi.ai
+          </a>,
+        )}
         error={s.errors.value.key}
         notice={s.keyNote.value ?? undefined}
         after={
@@ -71,7 +69,7 @@ function KeySection() {
             aria-controls="api-key"
             onClick={() => (shown.value = !shown.value)}
           >
-            {shown.value ? 'Hide key' : 'Show key'}
+            {shown.value ? t('hideKey') : t('showKey')}
           </button>
         }
       >
@@ -84,7 +82,7 @@ function KeySection() {
             class="wide"
             autocomplete="off"
             spellcheck={false}
-            placeholder={status?.keySet ? 'Paste a new key to replace the saved one' : 'sk_live_…'}
+            placeholder={status?.keySet ? t('keyPlaceholderReplace') : 'sk_live_…'}
             value={d.key}
             onInput={(e) => s.update('key', e.currentTarget.value)}
           />
@@ -94,12 +92,12 @@ function KeySection() {
         {status === null
           ? ''
           : status.keySet
-            ? `Saved key: ${status.keyHint ?? '(hidden)'}`
-            : 'No key saved yet.'}
+            ? t('savedKey', status.keyHint ?? t('keyHidden'))
+            : t('noKeySaved')}
       </p>
       {status?.keyInvalid && (
         <p class="error" role="alert">
-          keyapi.ai rejected the saved key the last time it was used. Paste a new one.
+          {t('keyRejected')}
         </p>
       )}
       <div class="actions-row">
@@ -110,20 +108,19 @@ function KeySection() {
           disabled={s.testing.value}
           aria-describedby="test-cost"
         >
-          Test key
+          {t('testKey')}
         </button>
         <span id="test-cost" class="help">
-          Makes one request to keyapi.ai: costs 2 credits. Tests the key in the field, or the saved
-          key when the field is empty.
+          {t('testKeyCost')}
         </span>
       </div>
       <Feedback value={s.testFeedback.value} />
       {status?.keySet && (
         <div class="actions-row">
           <button type="button" class="secondary danger" onClick={() => void s.removeKey()}>
-            Remove key
+            {t('removeKey')}
           </button>
-          <span class="help">Deletes the saved key from this browser at once.</span>
+          <span class="help">{t('removeKeyHelp')}</span>
         </div>
       )}
       <Feedback value={s.keyFeedback.value} />
@@ -137,11 +134,11 @@ function DefaultsSection() {
   const regionNotice = s.notices.value.find((n) => noticeField(n) === 'region');
   return (
     <section aria-labelledby="defaults-heading">
-      <h2 id="defaults-heading">What to show</h2>
+      <h2 id="defaults-heading">{t('defaultsHeading')}</h2>
       <Field
         id="region"
-        label="Region"
-        help="The market whose trends the popup opens with and tiktok.com highlighting uses."
+        label={t('region')}
+        help={t('regionHelp')}
         error={e.region}
         notice={regionNotice}
       >
@@ -159,12 +156,7 @@ function DefaultsSection() {
           </select>
         )}
       </Field>
-      <Field
-        id="period"
-        label="Period"
-        help="How far back trends are measured. The popup can switch it any time."
-        error={e.period}
-      >
+      <Field id="period" label={t('period')} help={t('periodHelp')} error={e.period}>
         {(control) => (
           <select
             {...control}
@@ -173,25 +165,20 @@ function DefaultsSection() {
           >
             {PERIODS.map((p) => (
               <option key={p} value={String(p)}>
-                Last {p} days
+                {t('lastDays', p)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field
-        id="industry"
-        label="Industry"
-        help="Only hashtags TikTok files under this industry, or all of them."
-        error={e.industry}
-      >
+      <Field id="industry" label={t('industry')} help={t('industryHelp')} error={e.industry}>
         {(control) => (
           <select
             {...control}
             value={d.industry}
             onChange={(ev) => s.update('industry', ev.currentTarget.value)}
           >
-            <option value={ANY_INDUSTRY}>All industries</option>
+            <option value={ANY_INDUSTRY}>{t('allIndustries')}</option>
             {INDUSTRIES.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name}
@@ -211,14 +198,14 @@ function SpendingSection() {
     s.notices.value.find((n) => noticeField(n) === field);
   return (
     <section aria-labelledby="spending-heading">
-      <h2 id="spending-heading">Refresh and credits</h2>
+      <h2 id="spending-heading">{t('spendingHeading')}</h2>
       <Field
         id="refresh-hours"
-        label="Refresh every"
-        help={`Hours (${REFRESH_HOURS.min}–${REFRESH_HOURS.max}) before fetched data counts as old and is fetched again. Default ${REFRESH_HOURS.default}.`}
+        label={t('refreshEvery')}
+        help={t('refreshHelp', REFRESH_HOURS.min, REFRESH_HOURS.max, REFRESH_HOURS.default)}
         error={e.refreshHours}
         notice={notice('refreshHours')}
-        after={<span class="unit">hours</span>}
+        after={<span class="unit">{t('unitHours')}</span>}
       >
         {(control) => (
           <input
@@ -234,11 +221,11 @@ function SpendingSection() {
       </Field>
       <Field
         id="daily-budget"
-        label="Daily credit budget"
-        help={`Hashtag Radar stops asking keyapi.ai once it has spent this many credits in a day (each request costs 2). Resets at local midnight. Default ${DAILY_BUDGET.default}.`}
+        label={t('dailyBudget')}
+        help={t('budgetHelp', DAILY_BUDGET.default)}
         error={e.dailyBudget}
         notice={notice('dailyBudget')}
-        after={<span class="unit">credits a day</span>}
+        after={<span class="unit">{t('unitCreditsADay')}</span>}
       >
         {(control) => (
           <input
@@ -263,7 +250,7 @@ function HighlightSection() {
   const hours = refresh.ok ? refresh.value : s.saved.value.refreshHours;
   return (
     <section aria-labelledby="highlight-heading">
-      <h2 id="highlight-heading">Highlighting on tiktok.com</h2>
+      <h2 id="highlight-heading">{t('highlightHeading')}</h2>
       <div class="field">
         <label class="check">
           <input
@@ -273,31 +260,30 @@ function HighlightSection() {
             aria-describedby="highlight-help"
             onChange={(ev) => s.update('highlightEnabled', ev.currentTarget.checked)}
           />
-          <span>Highlight trending hashtags on tiktok.com</span>
+          <span>{t('highlightEnable')}</span>
         </label>
         <p id="highlight-help" class="help">
-          Marks hashtags that are in the trending list wherever tiktok.com shows them. The page
-          itself is only read, never sent anywhere.
+          {t('highlightHelp')}
         </p>
       </div>
       <ChoiceGroup
         id="highlight-depth"
-        legend="Highlight depth"
+        legend={t('highlightDepth')}
         name="highlightDepth"
-        help={`How much of the trending list to look for. Deeper lists take more pages a refresh; the costs are per day at a refresh every ${hours} h.`}
+        help={t('depthHelp', hours)}
         value={d.highlightDepth}
         error={e.highlightDepth}
         onChange={(v) => s.update('highlightDepth', v)}
         choices={HIGHLIGHT_DEPTHS.map((depth) => ({
           value: String(depth),
-          label: `Top ${depth} — ${highlightDailyCost(depth, hours)} credits a day`,
+          label: t('depthChoice', depth, highlightDailyCost(depth, hours)),
         }))}
       />
       <ChoiceGroup
         id="highlight-style"
-        legend="Highlight style"
+        legend={t('highlightStyle')}
         name="highlightStyle"
-        help="How a trending hashtag looks on the page."
+        help={t('styleHelp')}
         value={d.highlightStyle}
         error={e.highlightStyle}
         onChange={(v) => s.update('highlightStyle', v)}
@@ -305,7 +291,7 @@ function HighlightSection() {
           value: style,
           label: (
             <>
-              {STYLE_NAMES[style]} <StylePreview style={style} />
+              {t(STYLE_NAMES[style])} <StylePreview style={style} />
             </>
           ),
         }))}
@@ -319,14 +305,14 @@ function Notices() {
   if (list.length === 0) return null;
   return (
     <div class="banner banner--warning" role="alert">
-      <h2>Some saved settings were reset</h2>
+      <h2>{t('noticesHeading')}</h2>
       <ul>
         {list.map((n) => (
           <li key={n}>{n}</li>
         ))}
       </ul>
       <button type="button" class="secondary" onClick={() => void s.dismissNotices()}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </div>
   );
@@ -337,11 +323,8 @@ function Welcome() {
   if (!status || status.keySet || s.sampleMode.value) return null;
   return (
     <div class="banner">
-      <h2>Welcome to Hashtag Radar</h2>
-      <p>
-        To see live trends, paste your keyapi.ai API key below and press Save. Want to look around
-        first? Turn on <a href="#sample-heading">sample data</a>: no key, no requests, no cost.
-      </p>
+      <h2>{t('optionsWelcomeHeading')}</h2>
+      <p>{tParts('optionsWelcome', <a href="#sample-heading">{t('sampleDataLink')}</a>)}</p>
     </div>
   );
 }
@@ -358,7 +341,7 @@ export function Options() {
   }, []);
 
   useEffect(() => {
-    document.title = `${s.dirty.value ? '• ' : ''}Hashtag Radar — Options`;
+    document.title = `${s.dirty.value ? '• ' : ''}${t('optionsTitle')}`;
   }, [s.dirty.value]);
 
   const onSubmit = async (event: Event) => {
@@ -380,8 +363,8 @@ export function Options() {
   if (!s.loaded.value) {
     return (
       <main class="page" aria-busy="true">
-        <h1>Hashtag Radar — Options</h1>
-        <p>Loading your settings…</p>
+        <h1>{t('optionsTitle')}</h1>
+        <p>{t('loadingSettings')}</p>
       </main>
     );
   }
@@ -389,8 +372,8 @@ export function Options() {
   return (
     <main class="page">
       <header class="page-header">
-        <h1>Hashtag Radar — Options</h1>
-        <p class="lede">Your key, what to show, how often to refresh, and what it may spend.</p>
+        <h1>{t('optionsTitle')}</h1>
+        <p class="lede">{t('optionsLede')}</p>
       </header>
       <Notices />
       <Welcome />
@@ -406,11 +389,11 @@ export function Options() {
         <HighlightSection />
         <div class="save-bar">
           <button type="submit" class="primary" disabled={s.saving.value}>
-            Save
+            {t('save')}
           </button>
           {s.dirty.value && (
             <span class="unsaved" id="unsaved">
-              Unsaved changes
+              {t('unsaved')}
             </span>
           )}
           <Feedback value={s.saveFeedback.value} />

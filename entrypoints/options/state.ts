@@ -4,6 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage, type ExtensionStatus } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { readSettings, sampleModeItem, settingsItem, settingsNoticesItem } from '@/lib/storage';
@@ -30,15 +31,15 @@ const FIELD_ORDER: Field[] = [
   'highlightDepth',
   'highlightStyle',
 ];
-const FIELD_LABELS: Record<Field, string> = {
-  key: 'API key',
-  region: 'Region',
-  period: 'Period',
-  industry: 'Industry',
-  refreshHours: 'Refresh every',
-  dailyBudget: 'Daily credit budget',
-  highlightDepth: 'Highlight depth',
-  highlightStyle: 'Highlight style',
+const FIELD_LABELS: Record<Field, MessageKey> = {
+  key: 'apiKey',
+  region: 'region',
+  period: 'period',
+  industry: 'industry',
+  refreshHours: 'refreshEvery',
+  dailyBudget: 'dailyBudget',
+  highlightDepth: 'highlightDepth',
+  highlightStyle: 'highlightStyle',
 };
 
 export type Feedback = { tone: 'ok' | 'error' | 'info'; text: string } | null;
@@ -81,7 +82,7 @@ export async function refreshStatus(): Promise<void> {
     status.value = await sendMessage('getStatus');
     statusError.value = null;
   } catch (error) {
-    statusError.value = `The extension's background did not answer: ${messageOf(error)}`;
+    statusError.value = t('backgroundNoAnswer', messageOf(error));
   }
 }
 
@@ -140,9 +141,11 @@ export async function save(): Promise<Field | null> {
   if (!result.ok) {
     errors.value = result.errors;
     const bad = FIELD_ORDER.filter((f) => result.errors[f]);
+    const fields = bad.map((f) => t(FIELD_LABELS[f])).join(', ');
     saveFeedback.value = {
       tone: 'error',
-      text: `Nothing was saved: ${bad.length === 1 ? 'one field needs' : `${bad.length} fields need`} attention (${bad.map((f) => FIELD_LABELS[f]).join(', ')}).`,
+      text:
+        bad.length === 1 ? t('nothingSavedOne', fields) : t('nothingSavedMany', bad.length, fields),
     };
     return bad[0] ?? null;
   }
@@ -155,11 +158,11 @@ export async function save(): Promise<Field | null> {
       const wasSample = sampleMode.value;
       const keyStatus = await sendMessage('saveApiKey', { key: result.key });
       status.value = status.value ? { ...status.value, ...keyStatus } : status.value;
-      parts.push(`key ${keyStatus.keyHint ?? 'saved'}`);
+      parts.push(t('savedKeyPart', keyStatus.keyHint ?? t('savedKeyNoHint')));
       if (wasSample) {
         await sampleModeItem.setValue(false);
         sampleMode.value = false;
-        parts.push('live data instead of sample data');
+        parts.push(t('savedLivePart'));
       }
     }
     await settingsItem.setValue(result.settings);
@@ -168,12 +171,12 @@ export async function save(): Promise<Field | null> {
     parts.push(describeSettings(result.settings));
     saveFeedback.value = {
       tone: 'ok',
-      text: `Saved: ${parts.join(', ')}.${result.notes.length ? ` ${result.notes.join(' ')}` : ''}`,
+      text: [t('savedWhat', parts.join(', ')), ...result.notes].join(' '),
     };
     void refreshStatus();
     return null;
   } catch (error) {
-    saveFeedback.value = { tone: 'error', text: `Could not save: ${messageOf(error)}` };
+    saveFeedback.value = { tone: 'error', text: t('couldNotSave', messageOf(error)) };
     return null;
   } finally {
     saving.value = false;
@@ -186,10 +189,10 @@ export async function removeKey(): Promise<void> {
     status.value = status.value ? { ...status.value, ...keyStatus } : status.value;
     keyFeedback.value = {
       tone: 'ok',
-      text: 'Key removed. Live data stops until you add a key; sample data still works.',
+      text: t('keyRemoved'),
     };
   } catch (error) {
-    keyFeedback.value = { tone: 'error', text: `Could not remove the key: ${messageOf(error)}` };
+    keyFeedback.value = { tone: 'error', text: t('couldNotRemoveKey', messageOf(error)) };
   }
 }
 
@@ -198,21 +201,21 @@ export function describeTestError(error: TrendError): string {
   switch (error.kind) {
     case 'invalid-key':
     case 'no-key':
-      return 'Invalid: keyapi.ai did not accept this key. Check that you copied all of it.';
+      return t('testInvalid');
     case 'out-of-credits':
-      return 'Out of credits: the key is valid, but its keyapi.ai account has no credits left. Top up on keyapi.ai.';
+      return t('testOutOfCredits');
     case 'forbidden':
-      return 'Not allowed: keyapi.ai refused this key access to trending hashtags.';
+      return t('testForbidden');
     case 'rate-limited':
-      return 'Too many requests just now: keyapi.ai asked to wait. Try again in a minute.';
+      return t('testRateLimited');
     case 'budget-reached':
-      return "Not tested: today's credit budget is used up. Raise the budget or try tomorrow.";
+      return t('testBudget');
     case 'offline':
-      return 'Not tested: keyapi.ai could not be reached. Check your connection.';
+      return t('testOffline');
     case 'timeout':
-      return 'Not tested: keyapi.ai did not answer in time. Try again.';
+      return t('testTimeout');
     default:
-      return `Not tested: ${error.message}`;
+      return t('testOther', error.message);
   }
 }
 
@@ -220,23 +223,23 @@ export async function testKey(): Promise<void> {
   const typed = checkKey(draft.value.key);
   if (!typed.ok) {
     errors.value = { ...errors.value, key: typed.error };
-    testFeedback.value = { tone: 'error', text: 'Fix the key first.' };
+    testFeedback.value = { tone: 'error', text: t('fixKeyFirst') };
     return;
   }
   if (!typed.key && !status.value?.keySet) {
-    testFeedback.value = { tone: 'error', text: 'Enter a key to test.' };
+    testFeedback.value = { tone: 'error', text: t('enterKeyToTest') };
     return;
   }
   keyNote.value = typed.note;
   testing.value = true;
-  testFeedback.value = { tone: 'info', text: 'Testing the key…' };
+  testFeedback.value = { tone: 'info', text: t('testingKey') };
   try {
     const result = await sendMessage('testKey', typed.key ? { key: typed.key } : {});
     testFeedback.value = result.valid
-      ? { tone: 'ok', text: 'Valid: keyapi.ai accepted the key.' }
+      ? { tone: 'ok', text: t('keyValid') }
       : { tone: 'error', text: describeTestError(result.error) };
   } catch (error) {
-    testFeedback.value = { tone: 'error', text: `Could not test the key: ${messageOf(error)}` };
+    testFeedback.value = { tone: 'error', text: t('couldNotTest', messageOf(error)) };
   } finally {
     testing.value = false;
     void refreshStatus();
@@ -248,10 +251,10 @@ export async function clearCache(): Promise<void> {
     await sendMessage('clearCache');
     cacheFeedback.value = {
       tone: 'ok',
-      text: 'Cached data cleared. The next look at the list fetches it again.',
+      text: t('cacheCleared'),
     };
   } catch (error) {
-    cacheFeedback.value = { tone: 'error', text: `Could not clear the cache: ${messageOf(error)}` };
+    cacheFeedback.value = { tone: 'error', text: t('couldNotClearCache', messageOf(error)) };
   }
 }
 
@@ -260,11 +263,7 @@ export async function setSampleMode(on: boolean): Promise<void> {
   sampleMode.value = on;
   sampleFeedback.value = {
     tone: 'ok',
-    text: on
-      ? 'Sample data on: the popup and tiktok.com show the bundled snapshot. No requests, no credits.'
-      : status.value?.keySet
-        ? 'Sample data off: showing live data from your key.'
-        : 'Sample data off. Add a key to see live data.',
+    text: on ? t('sampleOn') : status.value?.keySet ? t('sampleOffLive') : t('sampleOffNoKey'),
   };
 }
 

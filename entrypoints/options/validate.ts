@@ -2,6 +2,7 @@
  * The options form as plain values: what the user typed, checked into settings or into messages that
  * say at the field what is wrong. Pure: no browser APIs, unit-tested.
  */
+import { t, type MessageKey } from '@/lib/i18n';
 import { industryName, isIndustryFilter } from '@/lib/industries';
 import { isRegion, regionName } from '@/lib/markets';
 import {
@@ -30,10 +31,11 @@ export interface Draft {
 export type Field = Exclude<keyof Draft, 'highlightEnabled'>;
 export type Errors = Partial<Record<Field, string>>;
 
-export const STYLE_NAMES: Record<HighlightStyle, string> = {
-  underline: 'Subtle underline',
-  marker: 'Marker',
-  badge: 'Badge with rank',
+/** Each highlight style's name (messages.json). */
+export const STYLE_NAMES: Record<HighlightStyle, MessageKey> = {
+  underline: 'styleUnderline',
+  marker: 'styleMarker',
+  badge: 'styleBadge',
 };
 
 export function draftFromSettings(s: Settings): Draft {
@@ -73,91 +75,103 @@ export function checkKey(raw: string): KeyCheck {
   if (key === '') {
     return {
       ok: false,
-      error:
-        'The key is only spaces. Paste the key from your keyapi.ai dashboard, or leave the field empty to keep the saved key.',
+      error: t('keyOnlySpaces'),
     };
   }
   const quoted = QUOTED.exec(key);
   if (quoted) {
     key = quoted[2]!.trim();
-    notes.push('Removed the quotes around the key.');
+    notes.push(t('keyQuotesRemoved'));
   }
   if (BEARER.test(key) || /^bearer$/i.test(key)) {
     key = key.replace(BEARER, '').replace(/^bearer$/i, '');
     if (key === '') {
-      return { ok: false, error: 'That is only the word "Bearer": paste the key that follows it.' };
+      return { ok: false, error: t('keyOnlyBearer') };
     }
-    notes.push('Removed "Bearer " from the front: Hashtag Radar adds it itself.');
+    notes.push(t('keyBearerRemoved'));
   }
   if (/\s/.test(key)) {
     return {
       ok: false,
-      error: 'The key has a space or line break inside it. Copy it again in one piece.',
+      error: t('keyHasSpace'),
     };
   }
   if (!/^[\x21-\x7e]+$/.test(key)) {
     return {
       ok: false,
-      error: 'The key has characters an API key never has. Copy it again from your dashboard.',
+      error: t('keyBadChars'),
     };
   }
   if (key.length < 12) {
     return {
       ok: false,
-      error: `That is too short for an API key (${key.length} characters). Keys look like sk_live_….`,
+      error: t('keyTooShort', key.length),
     };
   }
   if (key.length > 256) {
-    return { ok: false, error: 'That is too long for an API key: did something else get pasted?' };
+    return { ok: false, error: t('keyTooLong') };
   }
   return { ok: true, key, note: notes.length ? notes.join(' ') : null };
 }
 
 type WholeNumber = { ok: true; value: number } | { ok: false; error: string };
 
+/** What to say when a number field is empty, negative or not a whole number. */
+type WholeErrors = {
+  empty: MessageKey;
+  negative: MessageKey;
+  notWhole: MessageKey;
+  example: number;
+};
+const BUDGET_ERRORS: WholeErrors = {
+  empty: 'budgetEmpty',
+  negative: 'budgetNegative',
+  notWhole: 'budgetNotWhole',
+  example: 100,
+};
+const HOURS_ERRORS: WholeErrors = {
+  empty: 'hoursEmpty',
+  negative: 'hoursNegative',
+  notWhole: 'hoursNotWhole',
+  example: 12,
+};
+
 /** A whole number typed by a person: "1,000" and " 250 " are fine; "-5", "2.5" and "lots" are not. */
-function parseWhole(raw: string, what: string, example: string): WholeNumber {
+function parseWhole(raw: string, say: WholeErrors): WholeNumber {
   const text = raw.trim().replace(/[,_\s](?=\d{3}\b)/g, '');
-  if (text === '') return { ok: false, error: `Enter ${what}, for example ${example}.` };
-  if (/^[-−]\s*\d/.test(text)) return { ok: false, error: `${capital(what)} can't be negative.` };
+  if (text === '') return { ok: false, error: t(say.empty, say.example) };
+  if (/^[-−]\s*\d/.test(text)) return { ok: false, error: t(say.negative) };
   if (!/^\+?\d+$/.test(text)) {
-    return {
-      ok: false,
-      error: `"${raw.trim()}" is not a whole number. Enter ${what}, for example ${example}.`,
-    };
+    return { ok: false, error: t(say.notWhole, raw.trim(), say.example) };
   }
   return { ok: true, value: Number(text) };
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function checkBudget(raw: string): WholeNumber {
-  const n = parseWhole(raw, 'a daily credit budget', '100');
+  const n = parseWhole(raw, BUDGET_ERRORS);
   if (!n.ok) return n;
   if (n.value < DAILY_BUDGET.min) {
     return {
       ok: false,
-      error: `The budget must be at least ${DAILY_BUDGET.min} credits: one request costs 2.`,
+      error: t('budgetMin', DAILY_BUDGET.min),
     };
   }
   if (n.value > DAILY_BUDGET.max) {
     return {
       ok: false,
-      error: `The budget can be at most ${DAILY_BUDGET.max.toLocaleString('en-US')} credits a day.`,
+      error: t('budgetMax', DAILY_BUDGET.max),
     };
   }
   return n;
 }
 
 export function checkRefreshHours(raw: string): WholeNumber {
-  const n = parseWhole(raw, 'a number of hours', '12');
+  const n = parseWhole(raw, HOURS_ERRORS);
   if (!n.ok) return n;
   if (n.value < REFRESH_HOURS.min || n.value > REFRESH_HOURS.max) {
     return {
       ok: false,
-      error: `Choose between ${REFRESH_HOURS.min} and ${REFRESH_HOURS.max} hours.`,
+      error: t('hoursRange', REFRESH_HOURS.min, REFRESH_HOURS.max),
     };
   }
   return n;
@@ -179,10 +193,10 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
   if (!key.ok) errors.key = key.error;
   else if (key.note) notes.push(key.note);
 
-  if (!isRegion(draft.region)) errors.region = 'Choose a region from the list.';
+  if (!isRegion(draft.region)) errors.region = t('chooseRegion');
   const period = Number(draft.period);
-  if (!isPeriod(period)) errors.period = 'Choose 7, 30 or 120 days.';
-  if (!isIndustryFilter(draft.industry)) errors.industry = 'Choose an industry from the list.';
+  if (!isPeriod(period)) errors.period = t('choosePeriod');
+  if (!isIndustryFilter(draft.industry)) errors.industry = t('chooseIndustry');
 
   const refresh = checkRefreshHours(draft.refreshHours);
   if (!refresh.ok) errors.refreshHours = refresh.error;
@@ -190,11 +204,10 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
   if (!budget.ok) errors.dailyBudget = budget.error;
 
   const depth = Number(draft.highlightDepth) as HighlightDepth;
-  if (!HIGHLIGHT_DEPTHS.includes(depth))
-    errors.highlightDepth = 'Choose top 20, 40, 60, 80 or 100.';
+  if (!HIGHLIGHT_DEPTHS.includes(depth)) errors.highlightDepth = t('chooseDepth');
   const style = draft.highlightStyle as HighlightStyle;
   if (!HIGHLIGHT_STYLES.includes(style)) {
-    errors.highlightStyle = 'Choose underline, marker or badge.';
+    errors.highlightStyle = t('chooseStyle');
   }
 
   if (Object.keys(errors).length > 0 || !key.ok || !refresh.ok || !budget.ok) {
@@ -221,14 +234,14 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
 /** "region United States, period 7 days, …": what a save stored, in words. */
 export function describeSettings(s: Settings): string {
   const highlight = s.highlight.enabled
-    ? `highlighting the top ${s.highlight.depth} as ${STYLE_NAMES[s.highlight.style].toLowerCase()}`
-    : 'highlighting off';
+    ? t('savedHighlight', s.highlight.depth, t(STYLE_NAMES[s.highlight.style]).toLocaleLowerCase())
+    : t('savedHighlightOff');
   return [
-    `region ${regionName(s.defaults.region)}`,
-    `period ${s.defaults.period} days`,
-    `industry ${industryName(s.defaults.industry)}`,
-    `refresh every ${s.refreshHours} h`,
-    `budget ${s.dailyBudget} credits a day`,
+    t('savedRegion', regionName(s.defaults.region)),
+    t('savedPeriod', s.defaults.period),
+    t('savedIndustry', industryName(s.defaults.industry)),
+    t('savedRefresh', s.refreshHours),
+    t('savedBudget', s.dailyBudget),
     highlight,
   ].join(', ');
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { INDUSTRIES } from '../industries';
 import { MARKETS } from '../markets';
 import { DEFAULT_FILTERS, PERIODS, type TrendFilters } from '../trending/types';
-import { SAMPLE_FETCHED_AT, SAMPLE_LABEL, sampleHashtags } from './index';
+import { t } from '../i18n';
+import { SAMPLE_FETCHED_AT, sampleHashtags } from './index';
 
 const names = (f: TrendFilters) => sampleHashtags(f).map((h) => h.name);
 
@@ -85,7 +86,8 @@ describe('sampleHashtags', () => {
   });
 
   it('labels itself honestly', () => {
-    expect(SAMPLE_LABEL).toBe('Sample data — not live');
+    // The label the popup, the options and the README use for it (messages.json).
+    expect(t('sampleLabel')).toBe('Sample data — not live');
     expect(Number.isFinite(SAMPLE_FETCHED_AT)).toBe(true);
   });
 });

@@ -20,9 +20,6 @@ import {
 } from '../trending/types';
 import { SNAPSHOT } from './snapshot';
 
-/** Shown wherever sample data is shown. */
-export const SAMPLE_LABEL = 'Sample data — not live';
-
 /** When the snapshot was taken (ms since epoch): its trends end on this day. */
 export const SAMPLE_FETCHED_AT: number = SNAPSHOT.fetchedAt;
 

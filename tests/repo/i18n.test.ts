@@ -37,7 +37,7 @@ function sourceFiles(): { file: string; text: string }[] {
  */
 function calls(text: string): { key: string; args: number }[] {
   const out: { key: string; args: number }[] = [];
-  for (const match of text.matchAll(/\bt\(\s*'(\w+)'/g)) {
+  for (const match of text.matchAll(/\bt(?:Parts)?\(\s*'(\w+)'/g)) {
     let depth = 0;
     let args = 0;
     for (let i = match.index + match[0].length; i < text.length; i++) {
