@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { localizePage, t, tParts } from './i18n';
+import { localizePage, matchesMessage, t, tParts } from './i18n';
 
 describe('t', () => {
   it('reads the English message and fills its placeholders in order', () => {
@@ -44,5 +44,15 @@ describe('tParts', () => {
       site,
       ' dashboard. It is kept in this browser only (never synced) and sent only to keyapi.ai. Leave the field empty to keep the saved key.',
     ]);
+  });
+});
+
+describe('matchesMessage', () => {
+  it('recognises a message whatever was substituted, and nothing else', () => {
+    const notice = t('noticeRegion', 'X.(Y)*', 'All regions');
+    expect(matchesMessage(notice, 'noticeRegion', 2)).toBe(true);
+    expect(matchesMessage(notice, 'noticeBudget', 4)).toBe(false);
+    expect(matchesMessage(`${notice} more`, 'noticeRegion', 2)).toBe(false);
+    expect(matchesMessage('The saved region', 'noticeRegion', 2)).toBe(false);
   });
 });

@@ -31,6 +31,14 @@ export function tParts<T>(key: MessageKey, ...nodes: (T | string)[]): (string | 
     .map((part, i) => (i % 2 ? nodes[Number(part)]! : part));
 }
 
+/** Whether `text` is message `key` with any `count` substitutions (e.g. to recognise a stored notice). */
+export function matchesMessage(text: string, key: MessageKey, count: number): boolean {
+  const parts = t(key, ...Array<string>(count).fill('\uE000'))
+    .split('\uE000')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[\\s\\S]*')}$`).test(text);
+}
+
 /** An extension page in the browser's language: `lang`, text direction and title. */
 export function localizePage(title: string): void {
   const html = document.documentElement;

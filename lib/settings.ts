@@ -1,4 +1,8 @@
-/** User settings: their shape, defaults and validation. Pure: no browser APIs here. */
+/**
+ * User settings: their shape, defaults and validation. Pure apart from the language of its repair
+ * notices (browser.i18n, see lib/i18n.ts).
+ */
+import { matchesMessage, t } from './i18n';
 import { regionName } from './markets';
 import {
   CREDITS_PER_REQUEST,
@@ -51,16 +55,20 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
   const rawDefaults = (v.defaults ?? {}) as Record<string, unknown>;
   const defaults = normalizeFilters(rawDefaults);
   if (rawDefaults.region !== undefined && rawDefaults.region !== defaults.region) {
-    notices.push(
-      `The saved region "${String(rawDefaults.region)}" is not a TikTok market any more; it was reset to ${regionName(defaults.region)}.`,
-    );
+    notices.push(t('noticeRegion', String(rawDefaults.region), regionName(defaults.region)));
   }
   const refreshHours = inRange(v.refreshHours, REFRESH_HOURS.min, REFRESH_HOURS.max)
     ? v.refreshHours
     : DEFAULT_SETTINGS.refreshHours;
   if (v.refreshHours !== undefined && v.refreshHours !== refreshHours) {
     notices.push(
-      `The saved refresh interval "${String(v.refreshHours)}" was not between ${REFRESH_HOURS.min} and ${REFRESH_HOURS.max} hours; it was reset to ${refreshHours} hours.`,
+      t(
+        'noticeRefresh',
+        String(v.refreshHours),
+        REFRESH_HOURS.min,
+        REFRESH_HOURS.max,
+        refreshHours,
+      ),
     );
   }
   const dailyBudget = inRange(v.dailyBudget, DAILY_BUDGET.min, DAILY_BUDGET.max)
@@ -68,7 +76,7 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
     : DEFAULT_SETTINGS.dailyBudget;
   if (v.dailyBudget !== undefined && v.dailyBudget !== dailyBudget) {
     notices.push(
-      `The saved daily credit budget "${String(v.dailyBudget)}" was not a whole number from ${DAILY_BUDGET.min} to ${DAILY_BUDGET.max}; it was reset to ${dailyBudget}.`,
+      t('noticeBudget', String(v.dailyBudget), DAILY_BUDGET.min, DAILY_BUDGET.max, dailyBudget),
     );
   }
   const h = (v.highlight ?? {}) as Partial<Record<keyof Settings['highlight'], unknown>>;
@@ -94,10 +102,13 @@ export function highlightDailyCost(depth: HighlightDepth, refreshHours: number):
   return (depth / PAGE_SIZE) * CREDITS_PER_REQUEST * refreshesPerDay(refreshHours);
 }
 
-/** The form field a repair notice from `sanitizeSettings` is about, so the page can show it there. */
+/**
+ * The form field a repair notice from `sanitizeSettings` is about, so the page can show it there
+ * (matched against the messages in the browser's language).
+ */
 export function noticeField(notice: string): 'region' | 'refreshHours' | 'dailyBudget' | null {
-  if (notice.startsWith('The saved region')) return 'region';
-  if (notice.startsWith('The saved refresh interval')) return 'refreshHours';
-  if (notice.startsWith('The saved daily credit budget')) return 'dailyBudget';
+  if (matchesMessage(notice, 'noticeRegion', 2)) return 'region';
+  if (matchesMessage(notice, 'noticeRefresh', 4)) return 'refreshHours';
+  if (matchesMessage(notice, 'noticeBudget', 4)) return 'dailyBudget';
   return null;
 }

@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../trending/types';
 import { kindForStatus, parseRetryAfter, redactKey, trendError, TrendFailure } from './errors';
 import { parseTrendingBody, readEnvelope, type TrendingPage } from './parse';
 import { API_ORIGIN, trendingHeaders, trendingUrl, type PageRequest } from './request';
+import { t } from '../i18n';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 /** A real page is ~30 KB; anything past this is not a page of 20 hashtags. */
@@ -55,7 +56,7 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
 }
 
 function tooLarge(status: number) {
-  return trendError('bad-response', 'The answer from keyapi.ai was too large to be a page.', {
+  return trendError('bad-response', t('apiTooLarge'), {
     status,
   });
 }

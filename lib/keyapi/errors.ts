@@ -1,19 +1,20 @@
 /** Maps every way a request can fail onto the small set of `TrendError` kinds the UI speaks about. */
+import { t, type MessageKey } from '../i18n';
 import type { TrendError, TrendErrorKind } from '../trending/types';
 
-/** Our words, used when the API sent none of its own. */
-export const DEFAULT_MESSAGES: Record<TrendErrorKind, string> = {
-  'no-key': 'Add your keyapi.ai API key in the options to load live data.',
-  'invalid-key': 'keyapi.ai did not accept the API key.',
-  'out-of-credits': 'The keyapi.ai account is out of credits.',
-  forbidden: 'keyapi.ai does not allow this request with this key.',
-  'rate-limited': 'keyapi.ai asked us to slow down.',
-  'bad-request': 'keyapi.ai did not accept the request.',
-  server: 'keyapi.ai had a server error.',
-  offline: 'keyapi.ai could not be reached. Check the connection.',
-  timeout: 'keyapi.ai did not answer in time.',
-  'bad-response': 'The answer from keyapi.ai was not understood.',
-  'budget-reached': "Today's credit budget is used up.",
+/** Our words (messages.json), used when the API sent none of its own; the API's own text is kept as is. */
+export const DEFAULT_MESSAGES: Record<TrendErrorKind, MessageKey> = {
+  'no-key': 'apiNoKey',
+  'invalid-key': 'apiInvalidKey',
+  'out-of-credits': 'apiOutOfCredits',
+  forbidden: 'apiForbidden',
+  'rate-limited': 'apiRateLimited',
+  'bad-request': 'apiBadRequest',
+  server: 'apiServer',
+  offline: 'apiOffline',
+  timeout: 'apiTimeout',
+  'bad-response': 'apiBadResponse',
+  'budget-reached': 'apiBudgetReached',
 };
 
 const MAX_MESSAGE_LENGTH = 300;
@@ -34,7 +35,7 @@ export function trendError(
   extra: Omit<TrendError, 'kind' | 'message'> = {},
 ): TrendError {
   const text = message?.trim().slice(0, MAX_MESSAGE_LENGTH);
-  return { kind, message: text || DEFAULT_MESSAGES[kind], ...extra };
+  return { kind, message: text || t(DEFAULT_MESSAGES[kind]), ...extra };
 }
 
 export function kindForStatus(status: number): TrendErrorKind {

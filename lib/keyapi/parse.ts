@@ -4,6 +4,7 @@ import { MAX_RANK, type Hashtag } from '../trending/types';
 import { trendError, TrendFailure } from './errors';
 import { toHashtag } from './map';
 import { ApiItemSchema, EnvelopeSchema, SuccessDataSchema } from './schema';
+import { t } from '../i18n';
 
 /** One page of the top 100, as the service caches it. */
 export interface TrendingPage {
@@ -36,7 +37,7 @@ export function parseTrendingBody(body: unknown, page: number, limit: number): T
   const data = v.safeParse(SuccessDataSchema, envelope.data);
   if (!data.success) {
     throw new TrendFailure(
-      trendError('bad-response', 'The answer from keyapi.ai has no list of hashtags.', {
+      trendError('bad-response', t('apiNoList'), {
         status: 200,
       }),
     );

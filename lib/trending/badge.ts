@@ -1,11 +1,11 @@
 /** The toolbar badge: "!" while the saved key is not accepted, otherwise each tab's count of trending tags. */
+import { t } from '../i18n';
 import { setBadge } from '../platform';
 import { readKey } from './context';
 import { readGates } from './gates';
 
 const ALERT_COLOR = '#d93025';
 const COUNT_COLOR = '#1a73e8';
-const TITLE = 'Hashtag Radar';
 
 async function keyRejected(): Promise<boolean> {
   return !!(await readKey()) && !!(await readGates()).invalidKey;
@@ -16,10 +16,10 @@ export async function syncKeyBadge(): Promise<void> {
   if (await keyRejected()) {
     await setBadge('!', {
       color: ALERT_COLOR,
-      title: `${TITLE}: the API key was not accepted. Open the options to fix it.`,
+      title: t('badgeKeyRejected'),
     });
   } else {
-    await setBadge('', { title: TITLE });
+    await setBadge('', { title: t('extName') });
   }
 }
 
@@ -34,8 +34,6 @@ export async function showPageCount(tabId: number, count: unknown): Promise<void
   const text = (await keyRejected()) ? null : badgeCount(count);
   await setBadge(text, {
     tabId,
-    ...(text
-      ? { color: COUNT_COLOR, title: `${TITLE}: ${text} trending hashtags on this page` }
-      : {}),
+    ...(text ? { color: COUNT_COLOR, title: t('badgePageCount', text) } : {}),
   });
 }

@@ -11,6 +11,7 @@ import { readKey, readSettings } from './context';
 import { blockingError, gatesItem, NO_GATES, readGates } from './gates';
 import { sendCounted, storeSuccess } from './refresh';
 import { clearEntryErrors } from './store';
+import { t } from '../i18n';
 
 /** Printable ASCII without spaces: what fits in an Authorization header. */
 const KEY_SHAPE = /^[\x21-\x7e]{8,512}$/;
@@ -36,7 +37,7 @@ export async function keyStatus(): Promise<KeyStatus> {
 export async function saveApiKey(raw: unknown): Promise<KeyStatus> {
   const key = typeof raw === 'string' ? raw.trim() : '';
   if (key && !KEY_SHAPE.test(key)) {
-    throw new Error('That does not look like a keyapi.ai API key.');
+    throw new Error(t('keyBadShape'));
   }
   if (key) {
     await apiKeyItem.setValue(key);
@@ -61,7 +62,7 @@ export async function testKey(
   if (!KEY_SHAPE.test(key))
     return {
       valid: false,
-      error: trendError('invalid-key', 'That does not look like an API key.'),
+      error: trendError('invalid-key', t('keyBadShapeTest')),
     };
   // The user is testing a key: only the server's own back-off (429/5xx) holds the test back.
   const gates = await readGates();

@@ -12,9 +12,7 @@ import { afterFailure, blockingError, NO_GATES, readGates, updateGates, type Gat
 import { recordRanks } from './history';
 import { cacheKey, updateEntry } from './store';
 import type { TrendError, TrendFilters } from './types';
-
-export const NO_ACCESS_MESSAGE =
-  'Hashtag Radar is not allowed to reach api.keyapi.ai. Allow it in the extension’s permissions.';
+import { t } from '../i18n';
 
 export interface RefreshRequest {
   filters: TrendFilters;
@@ -81,7 +79,7 @@ export async function sendCounted(
     if (error.kind === 'offline') {
       await refundRequest(day);
       // Firefox lets the user withdraw the host permission; the fetch then fails like a dead network.
-      if (!(await hasApiAccess())) error = trendError('offline', NO_ACCESS_MESSAGE);
+      if (!(await hasApiAccess())) error = trendError('offline', t('apiNoAccess'));
     }
     const keyGate = error.kind === 'invalid-key' || error.kind === 'out-of-credits';
     if (updateKeyGates || !keyGate) {

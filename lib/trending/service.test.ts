@@ -6,7 +6,7 @@ import { apiKeyItem, sampleModeItem, settingsItem } from '../storage';
 import { creditStatus } from './credits';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, readGates } from './gates';
 import { ENTRY_RETRY_MS } from './freshness';
-import { NO_ACCESS_MESSAGE } from './refresh';
+import { t } from '../i18n';
 import { createTrendingService } from './service';
 import { cacheKey, readEntry } from './store';
 import { emptyPage, fakeApi, failWith } from './testing';
@@ -260,7 +260,7 @@ describe('back-off after 429 and 5xx', () => {
     api.next(failWith('offline'));
     expect((await askSettled()).error).toEqual({
       kind: 'offline',
-      message: NO_ACCESS_MESSAGE,
+      message: t('apiNoAccess'),
       retryAt: START + BACKOFF_BASE_MS,
     });
   });
