@@ -245,7 +245,7 @@ async function measureLoad(ext, port, kind, n, trending) {
   const probes = await page.evaluate(() => window.__bench);
   const selector = kind === 'markjs' ? 'mark' : '[data-trending-rank]';
   const marks = await countMarks(page, selector, trending);
-  return { page, cdp, cost: diff(m0, m1), beforeDcl: m0, probes, marks };
+  return { page, cdp, cost: diff(m0, m1), probes, marks };
 }
 
 /**
@@ -394,11 +394,6 @@ async function main() {
   const ours = summary('bench');
   const markjs = summary('markjs');
   const idle = summary('untrending');
-  // Work before DOMContentLoaded (the content script starts at document_start): outside the window
-  // above, so shown here: TaskDuration up to DOMContentLoaded, minus the page without highlighter.
-  const early = (kind) =>
-    median(rows[kind].map((r) => r.beforeDcl.task)) -
-    median(rows.plain.map((r) => r.beforeDcl.task));
   const page = {
     longTask: median(rows.plain.map((r) => r.probes.longestTask)),
     longFrame: median(rows.plain.map((r) => r.probes.longestFrame)),
@@ -420,9 +415,6 @@ async function main() {
   );
   console.log(
     `| the extension on the same page without trending tags (scan only): TaskDuration / ThreadTime, ms | ${fmt(idle.task)} / ${fmt(idle.thread)} | – |`,
-  );
-  console.log(
-    `| before DOMContentLoaded (TaskDuration up to it − unhighlighted page), ms | ${fmt(early('bench'))} | ${fmt(early('markjs'))} |`,
   );
   console.log(`| ratio to mark.js | ${(ours.task / markjs.task).toFixed(2)} | 1.00 |`);
   console.log(`| marks found (expected ${expected}) | ${ours.marks} | ${markjs.marks} |`);
