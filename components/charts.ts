@@ -119,7 +119,7 @@ export function drawChart(
                 ? { incrs: [1, 2, 5, 10, 20, 50], values: (_u, s) => s.map((v) => `#${v}`) }
                 : {
                     splits: () => [0, 0.5, 1],
-                    values: (_u, s) => s.map((v) => `${Math.round(v * 100)}%`),
+                    values: (_u, s) => s.map(share),
                   }),
             },
           ],
