@@ -129,6 +129,21 @@ describe('Highlighter', () => {
     expect(counts.at(-1)).toBe(0);
   });
 
+  it('wraps several tokens of one text node and one spanning nodes, keeps the page its node, undoes exactly', async () => {
+    setBody('<p>#a x #b, #a#c end</p><p>see #<!-- -->b now</p>');
+    const before = document.body.innerHTML;
+    const own = document.querySelector('p')!.firstChild!;
+    const h = start(['a', 'b', 'c']);
+    await settle(h);
+    expect(marks()).toEqual(['1:#a', '2:#b', '1:#a', '3:#c', '2:#b']);
+    expect(document.querySelector('p')!.textContent).toBe('#a x #b, #a#c end');
+    expect(document.querySelectorAll('p')[1].textContent).toBe('see #b now');
+    // The page's text node stays first in its parent, holding the text before the first token.
+    expect(document.querySelector('p')!.firstChild).toBe(own);
+    h.setTags([{ name: 'a', rank: 1 }], false);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('does nothing while the tab is hidden, and catches up when visible', async () => {
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     setBody('<p>#a</p>');

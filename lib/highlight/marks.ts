@@ -158,42 +158,82 @@ export class MarkStore {
       if (n.nodeType === TEXT) offset += (n as Text).length;
     }
     // Last token first, so the offsets of earlier ones stay valid.
-    for (let i = mark.tokens.length - 1; i >= 0; i--) {
+    for (let i = mark.tokens.length - 1; i >= 0;) {
       const token = mark.tokens[i];
       const first = locate(mark.nodes, starts, token.start, false);
       const last = locate(mark.nodes, starts, token.end, true);
-      const wrapper = this.document.createElement(WRAPPER_TAG);
-      wrapper.setAttribute(RANK_ATTRIBUTE, String(token.rank));
       if (first === last) {
-        const node = mark.nodes[first] as Text;
-        this.remember(node);
-        const inner = node.splitText(token.start - starts[first]);
-        this.created.add(inner);
-        if (inner.length > token.end - token.start) {
-          this.created.add(inner.splitText(token.end - token.start));
-        }
-        mark.parent.insertBefore(wrapper, inner);
-        wrapper.appendChild(inner);
-      } else {
-        // The token spans nodes (`#` + `<!-- -->` + `Name`): shorten them, put the token in a new node.
-        const inner = this.document.createTextNode(mark.text.slice(token.start, token.end));
-        this.created.add(inner);
-        wrapper.appendChild(inner);
-        for (let k = first; k <= last; k++) {
-          const node = mark.nodes[k];
-          if (node.nodeType !== TEXT) continue;
-          const t = node as Text;
-          this.remember(t);
-          const from = Math.max(token.start - starts[k], 0);
-          const to = Math.min(token.end - starts[k], t.length);
-          t.data = t.data.slice(0, from) + t.data.slice(to);
-        }
-        mark.parent.insertBefore(wrapper, mark.nodes[last]);
+        // Every token of this run within this one node is written at once: the page's node keeps the
+        // text before the first, and one fragment (wrappers and the text between and after them)
+        // goes in after it — two DOM changes per node, however many tokens it holds.
+        let j = i;
+        while (j > 0 && this.inNode(mark, starts, j - 1, first)) j--;
+        this.wrapInNode(mark, mark.nodes[first] as Text, starts[first], j, i);
+        i = j - 1;
+        continue;
       }
+      // The token spans nodes (`#` + `<!-- -->` + `Name`): shorten them, put the token in a new node.
+      const wrapper = this.wrapper(token.rank);
+      const inner = this.document.createTextNode(mark.text.slice(token.start, token.end));
+      this.created.add(inner);
+      wrapper.appendChild(inner);
+      for (let k = first; k <= last; k++) {
+        const node = mark.nodes[k];
+        if (node.nodeType !== TEXT) continue;
+        const t = node as Text;
+        this.remember(t);
+        const from = Math.max(token.start - starts[k], 0);
+        const to = Math.min(token.end - starts[k], t.length);
+        t.data = t.data.slice(0, from) + t.data.slice(to);
+      }
+      mark.parent.insertBefore(wrapper, mark.nodes[last]);
       this.track(wrapper, token.name);
+      i--;
     }
     this.touched.add(mark.parent);
     return true;
+  }
+
+  /** Token `t` of the run lies within node `k` alone. */
+  private inNode(mark: TextMark, starts: number[], t: number, k: number): boolean {
+    const token = mark.tokens[t];
+    return (
+      locate(mark.nodes, starts, token.start, false) === k &&
+      locate(mark.nodes, starts, token.end, true) === k
+    );
+  }
+
+  /** Wraps tokens `from`..`to` of the run, all inside `node` (whose run offset is `base`). */
+  private wrapInNode(mark: TextMark, node: Text, base: number, from: number, to: number): void {
+    this.remember(node);
+    // The node's text now: tokens after these (written already) have taken its tail.
+    const data = node.data;
+    const fragment = this.document.createDocumentFragment();
+    for (let t = from; t <= to; t++) {
+      const token = mark.tokens[t];
+      const wrapper = this.wrapper(token.rank);
+      wrapper.appendChild(this.createdText(data.slice(token.start - base, token.end - base)));
+      fragment.appendChild(wrapper);
+      const gapEnd = t < to ? mark.tokens[t + 1].start - base : data.length;
+      if (gapEnd > token.end - base) {
+        fragment.appendChild(this.createdText(data.slice(token.end - base, gapEnd)));
+      }
+      this.track(wrapper, token.name);
+    }
+    node.data = data.slice(0, mark.tokens[from].start - base);
+    mark.parent.insertBefore(fragment, node.nextSibling);
+  }
+
+  private wrapper(rank: number): Element {
+    const wrapper = this.document.createElement(WRAPPER_TAG);
+    wrapper.setAttribute(RANK_ATTRIBUTE, String(rank));
+    return wrapper;
+  }
+
+  private createdText(text: string): Text {
+    const node = this.document.createTextNode(text);
+    this.created.add(node);
+    return node;
   }
 
   private remember(node: Text): void {
