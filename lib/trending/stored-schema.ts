@@ -1,22 +1,8 @@
 /** Schemas of what the data service keeps in storage, checked on every read (storage can hold anything). */
 import * as v from 'valibot';
-import type { TrendErrorKind } from './types';
+import { MOVEMENTS, TREND_ERROR_KINDS } from './types';
 
 const finite = v.pipe(v.number(), v.finite());
-const MOVEMENTS = ['up', 'same', 'down', 'new', 'none'] as const;
-const ERROR_KINDS: readonly TrendErrorKind[] = [
-  'no-key',
-  'invalid-key',
-  'out-of-credits',
-  'forbidden',
-  'rate-limited',
-  'bad-request',
-  'server',
-  'offline',
-  'timeout',
-  'bad-response',
-  'budget-reached',
-];
 
 export const StoredHashtagSchema = v.object({
   id: v.string(),
@@ -42,7 +28,7 @@ export const StoredPageSchema = v.object({
 });
 
 export const StoredErrorSchema = v.object({
-  kind: v.picklist(ERROR_KINDS),
+  kind: v.picklist(TREND_ERROR_KINDS),
   message: v.string(),
   status: v.optional(finite),
   retryAt: v.optional(finite),

@@ -54,7 +54,8 @@ export function filtersKey(f: TrendFilters): string {
 }
 
 /** `rank_diff_type`: 1 up, 2 unchanged, 3 down, 4 new; anything else is shown as no movement. */
-export type Movement = 'up' | 'same' | 'down' | 'new' | 'none';
+export const MOVEMENTS = ['up', 'same', 'down', 'new', 'none'] as const;
+export type Movement = (typeof MOVEMENTS)[number];
 
 /** A point of a hashtag's trend: `time` in Unix seconds, `value` relative to its own peak (peak = 1). */
 export interface TrendPoint {
@@ -85,18 +86,20 @@ export interface Hashtag {
 }
 
 /** The kinds of failure the UI can speak about. */
-export type TrendErrorKind =
-  | 'no-key'
-  | 'invalid-key'
-  | 'out-of-credits'
-  | 'forbidden'
-  | 'rate-limited'
-  | 'bad-request'
-  | 'server'
-  | 'offline'
-  | 'timeout'
-  | 'bad-response'
-  | 'budget-reached';
+export const TREND_ERROR_KINDS = [
+  'no-key',
+  'invalid-key',
+  'out-of-credits',
+  'forbidden',
+  'rate-limited',
+  'bad-request',
+  'server',
+  'offline',
+  'timeout',
+  'bad-response',
+  'budget-reached',
+] as const;
+export type TrendErrorKind = (typeof TREND_ERROR_KINDS)[number];
 
 export interface TrendError {
   kind: TrendErrorKind;
