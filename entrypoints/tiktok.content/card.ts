@@ -9,6 +9,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { formatAge, formatCompact } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { OWN_UI_TAG } from '@/lib/highlight/scan';
 import { sparklinePath } from '@/lib/highlight/sparkline';
 import type { HighlightSet, HighlightTag, Movement } from '@/lib/trending/types';
@@ -39,16 +40,25 @@ button:focus-visible { outline: 2px solid #25f4ee; outline-offset: 2px; }
 `;
 
 function movementText(tag: HighlightTag): { text: string; label: string; cls: Movement } {
-  const places = tag.rankDiff === null ? '' : ` ${Math.abs(tag.rankDiff)}`;
+  const places = tag.rankDiff === null ? null : Math.abs(tag.rankDiff);
+  const shown = places === null ? '' : ` ${places}`;
   switch (tag.movement) {
     case 'up':
-      return { text: `▲${places}`, label: `Up${places} since the last ranking`, cls: 'up' };
+      return {
+        text: `▲${shown}`,
+        label: places === null ? t('cardUp') : t('cardUpN', places),
+        cls: 'up',
+      };
     case 'down':
-      return { text: `▼${places}`, label: `Down${places} since the last ranking`, cls: 'down' };
+      return {
+        text: `▼${shown}`,
+        label: places === null ? t('cardDown') : t('cardDownN', places),
+        cls: 'down',
+      };
     case 'new':
-      return { text: 'New', label: 'New in the ranking', cls: 'new' };
+      return { text: t('cardNew'), label: t('cardNewLabel'), cls: 'new' };
     case 'same':
-      return { text: '—', label: 'Unchanged', cls: 'same' };
+      return { text: '—', label: t('cardSame'), cls: 'same' };
     default:
       return { text: '', label: '', cls: 'none' };
   }
@@ -69,7 +79,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): HTMLElement {
   const card = el('div', undefined, 'card');
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', `#${tag.name}, trending rank ${tag.rank}`);
+  card.setAttribute('aria-label', t('cardLabel', `#${tag.name}`, tag.rank));
   const head = el('div', undefined, 'head');
   head.append(el('span', `#${tag.name}`, 'name'), el('span', `#${tag.rank}`, 'rank'));
   card.append(head);
@@ -88,7 +98,7 @@ function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): H
     svg.setAttribute('height', String(SPARK_H));
     svg.setAttribute('viewBox', `0 0 ${SPARK_W} ${SPARK_H}`);
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', `Trend over the period, ${tag.trend.length} points`);
+    svg.setAttribute('aria-label', t('cardTrend', tag.trend.length));
     const path = document.createElementNS(ns, 'path');
     path.setAttribute('d', d);
     path.setAttribute('fill', 'none');
@@ -99,17 +109,17 @@ function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): H
     card.append(svg);
   }
   const stats = el('dl');
-  stats.append(el('dt', 'Posts'), el('dd', formatCompact(tag.posts)));
-  stats.append(el('dt', 'Views'), el('dd', formatCompact(tag.views)));
+  stats.append(el('dt', t('posts')), el('dd', formatCompact(tag.posts)));
+  stats.append(el('dt', t('views')), el('dd', formatCompact(tag.views)));
   card.append(stats);
   const age =
     set.source === 'sample'
-      ? 'Sample data'
+      ? t('cardSample')
       : set.fetchedAt === null
-        ? 'Not fetched yet'
-        : `Data updated ${formatAge(set.fetchedAt)}`;
+        ? t('cardNotFetched')
+        : t('cardUpdated', formatAge(set.fetchedAt));
   card.append(el('p', age, 'age'));
-  const button = el('button', 'Open in Hashtag Radar');
+  const button = el('button', t('openInRadar'));
   button.type = 'button';
   button.addEventListener('click', onOpen);
   card.append(button);
