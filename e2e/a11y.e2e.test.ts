@@ -1,7 +1,8 @@
 /**
  * Accessibility checked by a tool (issue 7): axe-core, injected into the production build's pages,
  * in the light and the dark scheme. This file covers what the other e2e files do not: the popup's
- * expanded row (details with charts), the loading skeleton and the empty list. The list itself, the
+ * expanded row (details with charts), the loading skeleton and the empty list, and on tiktok.com
+ * the marks in each highlight style and the hover card (in its shadow root). The list itself, the
  * welcome, the sample label and the error alerts are checked in popup*.e2e.test.ts; the options
  * page in options.e2e.test.ts. Serious and critical violations fail; lesser ones are not counted.
  */
@@ -9,10 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, setApiKey, type Extension } from './browser';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { launchExtension, seedStorage, setApiKey, type Extension } from './browser';
 import { startMockServer, type MockServer } from './server';
 
 const KEY = 'sk_live_e2eA11yKey3b9d0c6e14f2';
+const TIKTOK = 'https://www.tiktok.com';
 const SCHEMES = ['light', 'dark'] as const;
 
 let server: MockServer;
@@ -124,5 +127,98 @@ describe('popup', () => {
     expect(await axeViolations(popup)).toEqual([]);
     await period().selectOption('7');
     await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(20);
+  });
+});
+
+describe('tiktok.com', () => {
+  /** Where the extension's own UI and its marks are: the card's shadow host and every mark. */
+  const OURS = ['hashtag-radar-card', '[data-trending-rank]'];
+
+  async function useStyle(style: Settings['highlight']['style']): Promise<void> {
+    const settings = structuredClone(DEFAULT_SETTINGS);
+    settings.highlight.style = style;
+    await seedStorage(ext, { 'sync:settings': settings, 'sync:settings$': { v: 2 } });
+  }
+
+  async function markedPage(path: string, style: Settings['highlight']['style']): Promise<Page> {
+    await useStyle(style);
+    const page = await ext.page(`${TIKTOK}${path}`);
+    await expect
+      .poll(() => page.locator('[data-trending-rank]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.hashtagRadarStyle), {
+        timeout: 10_000,
+      })
+      .toBe(style);
+    return page;
+  }
+
+  /**
+   * The badge style draws the rank in an `::after` box, which axe does not read: the contrast of its
+   * text on its own background, per WCAG's formula, for each distinct badge colour pair on the page.
+   */
+  function badgeContrasts(page: Page): Promise<number[]> {
+    return page.$$eval('[data-trending-rank]', (els) => {
+      const luminance = (css: string) => {
+        const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+          const c = Number(v) / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const pairs = new Set(
+        els.map((el) => {
+          const after = getComputedStyle(el, '::after');
+          return `${after.color}|${after.backgroundColor}`;
+        }),
+      );
+      return [...pairs].map((pair) => {
+        const [fg, bg] = pair.split('|').map(luminance) as [number, number];
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        return Math.round(ratio * 100) / 100;
+      });
+    });
+  }
+
+  /** Hovers the first marked tag link and waits for the hover card's dialog. */
+  async function openCard(page: Page): Promise<void> {
+    const card = page.locator('hashtag-radar-card').getByRole('dialog');
+    await page.locator('a[data-trending-rank]').first().hover();
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+  }
+
+  for (const style of ['underline', 'marker', 'badge'] as const) {
+    test(`${style} marks and the hover card on a light page (video) and a dark one (feed)`, async () => {
+      for (const path of ['/@kyoto.mornings/video/7301234567890123456', '/foryou']) {
+        const page = await markedPage(path, style);
+        expect(await axeViolations(page, OURS), `${path} before hover`).toEqual([]);
+        if (style === 'badge') {
+          const ratios = await badgeContrasts(page);
+          expect(ratios.length).toBeGreaterThan(0);
+          for (const ratio of ratios)
+            expect(ratio, 'badge text contrast').toBeGreaterThanOrEqual(4.5);
+        }
+        await openCard(page);
+        const found = await axeViolations(page, OURS);
+        // The card stays open while axe reads it (it closes only on leave, Escape or Tab).
+        expect(await page.locator('hashtag-radar-card').getByRole('dialog').isVisible()).toBe(true);
+        expect(found, `${path} with the card open`).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  test('the hover card reached by keyboard, focus on its button', async () => {
+    const page = await markedPage('/@kyoto.mornings/video/7301234567890123456', 'underline');
+    await page.locator('a[data-trending-rank]').first().focus();
+    const card = page.locator('hashtag-radar-card').getByRole('dialog');
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.keyboard.press('Tab');
+    const open = card.getByRole('button', { name: 'Open in Hashtag Radar' });
+    await expect.poll(() => open.evaluate((b) => b.matches(':focus'))).toBe(true);
+    expect(await axeViolations(page, OURS)).toEqual([]);
+    await page.close();
+    expect(ext.errors).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ const CSS = `
   box-shadow: 0 6px 24px rgba(0,0,0,.35); font: 13px/18px system-ui, -apple-system, sans-serif; }
 .head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
 .name { font-weight: 700; font-size: 15px; overflow-wrap: anywhere; }
-.rank { font-weight: 700; color: #fe2c55; white-space: nowrap; }
+.rank { font-weight: 700; color: #ff4d6d; white-space: nowrap; }
 .move { font-size: 12px; color: #b8b8bf; }
 .move.up { color: #4ade80; } .move.down { color: #f87171; } .move.new { color: #25f4ee; }
 svg { display: block; margin: 8px 0; }
@@ -34,7 +34,7 @@ dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 
 dt { color: #b8b8bf; } dd { margin: 0; text-align: right; }
 .age { font-size: 11px; color: #b8b8bf; margin: 0 0 10px; }
 button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 7px 10px;
-  border-radius: 6px; background: #fe2c55; color: #fff; font-weight: 600; text-align: center;
+  border-radius: 6px; background: #e3113f; color: #fff; font-weight: 600; text-align: center;
   cursor: pointer; }
 button:focus-visible { outline: 2px solid #25f4ee; outline-offset: 2px; }
 `;
