@@ -251,6 +251,18 @@ describe('options page', () => {
     expect(cached).toEqual([]);
   });
 
+  test('links the privacy policy, which opens as a page of the extension', async () => {
+    const link = options.getByRole('link', { name: 'Read the privacy policy' });
+    const [policy] = await Promise.all([ext.context.waitForEvent('page'), link.click()]);
+    await policy.waitForLoadState();
+    expect(policy.url()).toBe(`${ext.baseUrl}privacy.html`);
+    expect(await policy.title()).toBe('Hashtag Radar — privacy');
+    const text = await policy.locator('main').innerText();
+    const source = await readFile(new URL('../PRIVACY.md', import.meta.url), 'utf8');
+    expect(text.trim()).toBe(source.trim());
+    await policy.close();
+  });
+
   test('an unknown region saved by an older version is reset, with a notice at the field', async () => {
     await seedStorage(ext, {
       'sync:settings': { region: 'XX', period: 120, dailyBudget: 60, highlightStyle: 'marker' },

@@ -15,7 +15,7 @@ function formatLocalDay(day: string): string {
   return dayLabel.format(new Date(y, m - 1, d));
 }
 
-/** Credits spent today and over the last 7 days, and clearing the cache. */
+/** Credits spent today and over the last 7 days, clearing the cache, and the privacy policy. */
 export function Credits() {
   const credits = s.status.value?.credits;
   const week = credits?.last7Days ?? [];
@@ -73,6 +73,15 @@ export function Credits() {
           role={s.cacheFeedback.value?.tone === 'error' ? 'alert' : 'status'}
         >
           {s.cacheFeedback.value?.text}
+        </p>
+      </section>
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t('privacyHeading')}</h2>
+        <p class="help">{t('privacySummary')}</p>
+        <p>
+          <a href="privacy.html" target="_blank" rel="noopener">
+            {t('privacyLink')}
+          </a>
         </p>
       </section>
     </>
