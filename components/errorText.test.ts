@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendErrorKind } from '../lib/trending/types';
+import { t } from '../lib/i18n';
 import { errorText, fromNow, type ErrorContext } from './errorText';
 
 const NOW = new Date(2026, 10, 26, 10, 0).getTime();
@@ -42,6 +43,12 @@ describe('errorText', () => {
       'Showing the saved list from 3 hours ago.',
     );
     expect(errorText(err('offline'), ctx({ hasItems: false })).detail).toMatch(/Nothing is saved/);
+  });
+
+  it('offline because the api.keyapi.ai permission was withdrawn: says that, not "offline"', () => {
+    const noAccess = errorText(err('offline', { message: t('apiNoAccess') }), ctx());
+    expect(noAccess.message).toMatch(/not allowed to reach api\.keyapi\.ai/);
+    expect(errorText(err('offline'), ctx()).message).toBe('You are offline.');
   });
 
   it('never shows the API message itself and has an action for every kind', () => {

@@ -54,7 +54,13 @@ const TEXTS: Record<TrendErrorKind, [MessageKey, ErrorAction, MessageKey]> = {
 export function errorText(error: TrendError, ctx: ErrorContext): ErrorText {
   const kind = error.kind;
   const [text, action, label] = TEXTS[kind] ?? ['errUnknown', 'retry', 'tryAgain'];
-  const message = kind === 'budget-reached' ? t(text, ctx.dailyBudget) : t(text);
+  const message =
+    kind === 'budget-reached'
+      ? t(text, ctx.dailyBudget)
+      : // Online, but the api.keyapi.ai permission was withdrawn (Firefox): the background says so.
+        kind === 'offline' && error.message === t('apiNoAccess')
+        ? error.message
+        : t(text);
   const detail: string[] = [];
   if (kind === 'budget-reached') {
     detail.push(t('budgetResets', whenText(error.retryAt ?? ctx.budgetResetsAt, ctx.now)));
