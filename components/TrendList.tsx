@@ -43,7 +43,7 @@ export function TrendList(props: TrendListProps) {
           tag={tag}
           expanded={props.expandedId === tag.id}
           copied={props.copiedId === tag.id}
-          rankYesterday={props.rankYesterday[tag.name.toLocaleLowerCase()]}
+          rankYesterday={props.rankYesterday[tag.name.toLowerCase()]}
           periodDays={props.periodDays}
           onToggle={props.onToggle}
           onCopy={props.onCopy}
