@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { extensionLaunchArgs } from '../e2e/chromium-args.mjs';
 import { expectedMarks, feedHtml, otherNames, usableNames } from './highlight-feed.mjs';
 
 const { values: args } = parseArgs({
@@ -121,28 +122,12 @@ async function startServer(trending) {
 
 async function launch(port) {
   const profile = await mkdtemp(join(tmpdir(), 'hr-bench-profile-'));
-  const rules = ['www.tiktok.com', PLAIN_HOST, 'api.keyapi.ai']
-    .map((h) => `MAP ${h} 127.0.0.1:${port}`)
-    .join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-    ],
+    args: extensionLaunchArgs(EXT_DIR, port, ['www.tiktok.com', PLAIN_HOST, 'api.keyapi.ai']),
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??

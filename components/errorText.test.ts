@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrendErrorKind } from '../lib/trending/types';
+import { TREND_ERROR_KINDS, type TrendErrorKind } from '../lib/trending/types';
 import { t } from '../lib/i18n';
 import { errorText, fromNow, type ErrorContext } from './errorText';
 
@@ -52,20 +52,7 @@ describe('errorText', () => {
   });
 
   it('never shows the API message itself and has an action for every kind', () => {
-    const kinds: TrendErrorKind[] = [
-      'no-key',
-      'invalid-key',
-      'out-of-credits',
-      'forbidden',
-      'rate-limited',
-      'bad-request',
-      'server',
-      'offline',
-      'timeout',
-      'bad-response',
-      'budget-reached',
-    ];
-    for (const kind of kinds) {
+    for (const kind of TREND_ERROR_KINDS) {
       const t = errorText(err(kind), ctx());
       expect(t.message, kind).not.toContain('api text');
       expect(t.message.length, kind).toBeGreaterThan(10);

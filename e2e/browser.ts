@@ -14,6 +14,7 @@ import {
   type Worker,
 } from 'playwright-core';
 import { API_HOST, TIKTOK_HOSTS, type MockServer } from './server';
+import { extensionLaunchArgs } from './chromium-args.mjs';
 
 export const ARTIFACTS_DIR = resolve('.e2e-artifacts');
 
@@ -113,8 +114,6 @@ export async function launchExtension(
   const dir = resolve(opts.extDir ?? extensionDir());
   await assertBuild(dir);
   const profile = await mkdtemp(join(tmpdir(), 'hashtag-radar-profile-'));
-  const hosts = [API_HOST, ...TIKTOK_HOSTS];
-  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -125,18 +124,7 @@ export async function launchExtension(
       locale: opts.locale ?? 'en-US',
       colorScheme: opts.colorScheme ?? 'light',
       args: [
-        '--headless=new',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--host-resolver-rules=${rules}`,
-        '--ignore-certificate-errors',
+        ...extensionLaunchArgs(dir, server.port, [API_HOST, ...TIKTOK_HOSTS]),
         ...(opts.args ?? []),
       ],
     });

@@ -11,31 +11,8 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, setApiKey, type Extension } from './browser';
-import { apiHashtags, startMockServer, type ApiItem, type MockServer } from './server';
-
-/** A trending list whose names appear on the fixture pages, rank order. */
-const TREND = [
-  'fyp',
-  'foryou',
-  'café',
-  '日本',
-  'dance',
-  'booktok',
-  'lifehack',
-  'straße',
-  'été',
-  'gym',
-  'cat',
-  'food',
-  'travel',
-  'comedy',
-  'kpop',
-  'diy',
-  'skincare',
-  'football',
-  'art',
-  'recipe',
-];
+import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
+import { startMockServer, type MockServer } from './server';
 
 const TIKTOK = 'https://www.tiktok.com';
 /** The For You fixture (dark theme) served in TikTok's light theme too. */
@@ -43,11 +20,6 @@ const LIGHT_FEED = '/foryou-light';
 
 let server: MockServer;
 let ext: Extension;
-
-function items(names: string[]): ApiItem[] {
-  const base = apiHashtags();
-  return names.map((name, i) => ({ ...base[i % base.length]!, hashtag_name: name, rank: i + 1 }));
-}
 
 /** Saves `page` (or a part of it) as .e2e-artifacts/NAME.png, and as docs/NAME.png when asked. */
 async function keep(page: Page, name: string, clip?: Parameters<Page['screenshot']>[0]) {
@@ -73,7 +45,7 @@ async function markedPage(url: string, atLeast: number): Promise<Page> {
 
 beforeAll(async () => {
   server = await startMockServer();
-  server.api.respondWith({ kind: 'items', items: items(TREND) });
+  server.api.respondWith({ kind: 'items', items: itemsNamed(FIXTURE_TREND.slice(0, 20)) });
   const forYou = await readFile('e2e/fixtures/tiktok/index.html', 'utf8');
   server.tiktok.setPage(LIGHT_FEED, forYou.replace(' data-theme="dark"', ''));
   ext = await launchExtension(server, { viewport: { width: 840, height: 600 } });

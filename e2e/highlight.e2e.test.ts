@@ -10,38 +10,8 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { launchExtension, seedStorage, type Extension } from './browser';
-import { apiHashtags, startMockServer, type ApiItem, type MockServer } from './server';
-
-/** The trending list, rank order. The default depth is 20: `nightroutine` (21) is not highlighted. */
-const TREND = [
-  'fyp',
-  'foryou',
-  'café',
-  '日本',
-  'dance',
-  'booktok',
-  'lifehack',
-  'straße',
-  'été',
-  'gym',
-  'cat',
-  'food',
-  'travel',
-  'comedy',
-  'kpop',
-  'diy',
-  'skincare',
-  'football',
-  'art',
-  'recipe',
-  'nightroutine',
-];
-
-/** Mock API items with exactly these names, rank = position + 1. */
-function items(names: string[]): ApiItem[] {
-  const base = apiHashtags();
-  return names.map((name, i) => ({ ...base[i % base.length]!, hashtag_name: name, rank: i + 1 }));
-}
+import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
+import { startMockServer, type MockServer } from './server';
 
 const TIKTOK = 'https://www.tiktok.com';
 
@@ -84,7 +54,7 @@ async function saveSettings(change: (s: Settings) => void): Promise<void> {
 
 beforeAll(async () => {
   server = await startMockServer();
-  server.api.respondWith({ kind: 'items', items: items(TREND) });
+  server.api.respondWith({ kind: 'items', items: itemsNamed(FIXTURE_TREND) });
   ext = await launchExtension(server);
   await seedStorage(ext, { 'local:apiKey': 'sk_live_e2eHighlightKey0000' });
 });
@@ -188,7 +158,7 @@ describe('marks on TikTok-like pages', () => {
     await link.hover();
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     const text = await card.innerText();
-    const fyp = items(TREND)[0]!;
+    const fyp = itemsNamed(FIXTURE_TREND)[0]!;
     expect(text).toContain('#fyp');
     expect(text).toContain('#1');
     expect(text).toMatch(/Posts\s+\S+/);
@@ -344,8 +314,8 @@ describe('live updates and settings', () => {
     page = await ext.page(`${TIKTOK}/@kyoto.mornings/video/7301234567890123456`);
     await expectMarks(page, VIDEO_MARKS);
     // The list changes: fyp drops out, kyotolife enters at rank 1, the others keep their ranks.
-    const next = ['kyotolife', ...TREND.filter((n) => n !== 'fyp')];
-    server.api.respondWith({ kind: 'items', items: items(next) });
+    const next = ['kyotolife', ...FIXTURE_TREND.filter((n) => n !== 'fyp')];
+    server.api.respondWith({ kind: 'items', items: itemsNamed(next) });
     const popup = await ext.openPopup();
     await popup.evaluate(
       (filters) =>
