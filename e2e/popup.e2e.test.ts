@@ -224,6 +224,19 @@ describe('popup list', () => {
     expect(drawn).toBe(1);
   });
 
+  test('Show more says "free" for a page already cached, and shows it without a request', async () => {
+    await popup.reload();
+    await expectList(popup, names(server.api.hashtags(), 0, 20));
+    server.resetRequests();
+    const more = popup.getByRole('button', { name: /^Show more/ });
+    expect(await more.innerText()).toMatch(/ranks 21–40 · free/);
+    await more.click();
+    await expectList(popup, names(server.api.hashtags(), 0, 40));
+    await settle();
+    expect(server.apiRequests()).toHaveLength(0);
+    expect(await more.innerText()).toMatch(/ranks 41–60 · 2 credits/);
+  });
+
   test('copies #name to the clipboard with a confirmation', async () => {
     await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const name = (await shownNames(popup))[2]!;

@@ -260,7 +260,9 @@ export class App extends Component<AppProps, AppState> {
                       'showMoreRanks',
                       items.length + 1,
                       Math.min(items.length + PAGE_SIZE, 100),
-                      s.sample ? t('costFree') : t('costCredits', CREDITS_PER_REQUEST),
+                      s.sample || view?.nextPageCached
+                        ? t('costFree')
+                        : t('costCredits', CREDITS_PER_REQUEST),
                     )}
                   </span>
                 </button>

@@ -34,6 +34,7 @@ function view(filters: TrendFilters, over: Partial<TrendView> = {}): TrendView {
     pagesLoaded: 1,
     total: 100,
     hasMore: true,
+    nextPageCached: false,
     fetchedAt: 1,
     stale: false,
     refreshing: false,

@@ -155,6 +155,16 @@ describe('cache', () => {
     expect(await fakeBrowser.storage.local.get(cacheKey(US, 1))).toHaveProperty([cacheKey(US, 1)]);
   });
 
+  it('says when the next page is cached and fresh, so "Show more" costs nothing', async () => {
+    expect((await askSettled()).nextPageCached).toBe(false);
+    await askSettled(DEFAULT_FILTERS, 2);
+    const one = await askSettled(DEFAULT_FILTERS, 1);
+    expect(one).toMatchObject({ pagesLoaded: 1, nextPageCached: true });
+    expect(api.calls.map((c) => c.page)).toEqual([1, 2]);
+    advance(13 * HOUR);
+    expect((await ask(DEFAULT_FILTERS, 1)).nextPageCached).toBe(false);
+  });
+
   it('keeps a cached list when the API answers with an empty one, and does not ask again', async () => {
     await askSettled();
     advance(13 * HOUR);

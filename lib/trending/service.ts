@@ -56,6 +56,7 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       pagesLoaded: pages,
       total: all.length,
       hasMore: pages * PAGE_SIZE < all.length,
+      nextPageCached: true,
       fetchedAt: SAMPLE_FETCHED_AT,
       stale: false,
       refreshing: false,
@@ -87,11 +88,13 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
     const pageNumbers = Array.from({ length: pages }, (_, i) => i + 1);
     const finishedBefore = pageNumbers.map((p) => refresher.finishedCount(filters, p));
     const ttl = ttlMs(settings);
-    const [key, entries, gates] = await Promise.all([
+    const [key, read, gates] = await Promise.all([
       readKey(),
-      readEntries(filters, pages),
+      // One page more than asked, read only to tell whether "Show more" would cost a request.
+      readEntries(filters, Math.min(pages + 1, MAX_PAGES)),
       readGates(),
     ]);
+    const entries = read.slice(0, pages);
     const duePages = entries
       .map((entry, i) => ({ entry, page: i + 1 }))
       .filter(
@@ -116,6 +119,7 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
     const view = buildView({
       filters,
       entries,
+      next: read[pages] ?? null,
       now,
       ttl,
       // Also when a refresh ended while this call read: what was read may predate its write.

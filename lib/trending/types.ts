@@ -130,6 +130,8 @@ export interface TrendView {
   pagesLoaded: number;
   total: number;
   hasMore: boolean;
+  /** The next page is cached and fresh: "Show more" shows it without a request. */
+  nextPageCached: boolean;
   /** When the oldest shown page was fetched (ms since epoch); null when nothing is cached. */
   fetchedAt: number | null;
   stale: boolean;

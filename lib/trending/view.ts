@@ -14,6 +14,8 @@ import {
 export interface ViewInput {
   filters: TrendFilters;
   entries: (CacheEntry | null)[];
+  /** The entry of the page after the asked ones, if any was read. */
+  next: CacheEntry | null;
   now: number;
   ttl: number;
   refreshing: boolean;
@@ -67,6 +69,10 @@ export function buildView(input: ViewInput): TrendView {
     pagesLoaded: loaded.length,
     total: loaded[0]?.data!.total ?? 0,
     hasMore: !!last?.data!.hasMore && loaded.length < MAX_PAGES,
+    nextPageCached:
+      loaded.length === input.entries.length &&
+      !!input.next?.data?.items.length &&
+      !isStale(input.next, input.ttl, input.now),
     fetchedAt: fetched.length ? Math.min(...fetched) : null,
     stale: loaded.some((e) => isStale(e, input.ttl, input.now)),
     refreshing: input.refreshing,
