@@ -15,17 +15,15 @@
  * from bench.example, where the content script does not run. Trending names come from the
  * extension's own sample data (sample mode), so no API key is needed.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { extensionLaunchArgs } from '../e2e/chromium-args.mjs';
+import { extensionLaunchArgs, selfSignedCertificate } from '../e2e/loopback.mjs';
 import { expectedMarks, feedHtml, otherNames, usableNames } from './highlight-feed.mjs';
 
 const { values: args } = parseArgs({
@@ -45,33 +43,6 @@ const PLAIN_HOST = 'bench.example';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function certificate() {
-  const dir = await mkdtemp(join(tmpdir(), 'hr-bench-cert-'));
-  await promisify(execFile)('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=bench',
-    '-keyout',
-    join(dir, 'key.pem'),
-    '-out',
-    join(dir, 'cert.pem'),
-    '-addext',
-    `subjectAltName=DNS:www.tiktok.com,DNS:${PLAIN_HOST}`,
-  ]);
-  const [key, cert] = await Promise.all([
-    readFile(join(dir, 'key.pem')),
-    readFile(join(dir, 'cert.pem')),
-  ]);
-  await rm(dir, { recursive: true, force: true });
-  return { key, cert };
-}
 
 /** mark.js 8 with the regex equivalent of the extension's grammar for these names. */
 function markJsBody(trending) {
@@ -108,14 +79,21 @@ async function startServer(trending) {
     }
     return cache.get(key);
   };
-  const server = createServer(await certificate(), (req, res) => {
-    const url = new URL(req.url, 'https://x');
-    const n = Number(url.searchParams.get('n') ?? N);
-    const kind = url.pathname.slice(1);
-    if (!['bench', 'plain', 'markjs', 'untrending'].includes(kind)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(page(kind, n));
-  });
+  const server = createServer(
+    await selfSignedCertificate(['www.tiktok.com', PLAIN_HOST]),
+    (req, res) => {
+      const url = new URL(req.url, 'https://x');
+      const n = Number(url.searchParams.get('n') ?? N);
+      const kind = url.pathname.slice(1);
+      if (!['bench', 'plain', 'markjs', 'untrending'].includes(kind))
+        return res.writeHead(404).end();
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(page(kind, n));
+    },
+  );
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return server;
 }

@@ -14,7 +14,7 @@ import {
   type Worker,
 } from 'playwright-core';
 import { API_HOST, TIKTOK_HOSTS, type MockServer } from './server';
-import { extensionLaunchArgs } from './chromium-args.mjs';
+import { extensionLaunchArgs } from './loopback.mjs';
 
 export const ARTIFACTS_DIR = resolve('.e2e-artifacts');
 

@@ -4,19 +4,17 @@
  * www.tiktok.com (the fixture pages in e2e/fixtures/tiktok/). Chromium reaches it through the real
  * hostnames (see browser.ts), so the shipped manifest and build are what is tested.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { isIndustryFilter } from '../lib/industries';
 import { isRegion } from '../lib/markets';
 import { PAGE_SIZE, type TrendFilters } from '../lib/trending/types';
+import { selfSignedCertificate } from './loopback.mjs';
 import { apiHashtags, type ApiItem } from './mock-hashtags';
 
 export { apiHashtags, EVERYDAY_TAGS, type ApiItem } from './mock-hashtags';
@@ -103,8 +101,6 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const run = promisify(execFile);
-
 interface Certificate {
   key: string;
   cert: string;
@@ -114,40 +110,7 @@ let certificate: Promise<Certificate> | undefined;
 
 /** A throwaway self-signed certificate for the mocked hostnames, made once per process. */
 function makeCertificate(): Promise<Certificate> {
-  certificate ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hashtag-radar-cert-'));
-    try {
-      await run('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=hashtag-radar-e2e',
-        '-addext',
-        'subjectAltName=DNS:api.keyapi.ai,DNS:www.tiktok.com,DNS:tiktok.com',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ]).catch((error: NodeJS.ErrnoException) => {
-        throw new Error(
-          error.code === 'ENOENT'
-            ? 'openssl not found: the e2e mock server needs it to make its certificate (apt-get install openssl)'
-            : `openssl failed to make the e2e certificate: ${error.message}`,
-        );
-      });
-      return {
-        key: await readFile(join(dir, 'key.pem'), 'utf8'),
-        cert: await readFile(join(dir, 'cert.pem'), 'utf8'),
-      };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  })();
+  certificate ??= selfSignedCertificate([API_HOST, ...TIKTOK_HOSTS]);
   certificate.catch(() => (certificate = undefined));
   return certificate;
 }
