@@ -152,6 +152,45 @@ describe('marks on TikTok-like pages', () => {
     await expect.poll(() => badgeText(video), { timeout: 10_000 }).toBe('11');
   });
 
+  test('a page still loading: marked while it is parsed, a tag cut between chunks read whole, script changes caught', async () => {
+    server.tiktok.setStreamedPage(
+      '/loading',
+      [
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loading | TikTok</title></head><body><main>' +
+          '<p id="early">early #fyp and #foryou</p><div>',
+        // `#fyp` ends this piece, but the tag is `#fypandas`, which is not trending.
+        '</div><p id="cut">cut #fyp',
+        'andas stays plain, then #Dance</p><a href="/tag/booktok" data-e2e="search-common-link"><strong>#Book',
+        // A script of the page inserts text behind where the parser is.
+        'Tok</strong></a><script>document.getElementById("early").after(Object.assign(document.createElement("p"), { textContent: "by a script #gym" }))</script>' +
+          '<p id="last">last #cat</p></main></body></html>',
+      ],
+      1_500,
+    );
+    const page = await ext.context.newPage();
+    await page.goto(`${TIKTOK}/loading`, { waitUntil: 'commit' });
+    // The first piece is marked while the rest of the page is still on its way.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-trending-rank]').length === 2,
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    expect(await marks(page)).toEqual(['1:#fyp', '2:#foryou']);
+    await page.waitForLoadState('load');
+    await expectMarks(page, [
+      '1:#fyp',
+      '2:#foryou',
+      '10:#gym',
+      '5:#Dance',
+      '6:#BookTok',
+      '11:#cat',
+    ]);
+    expect(await page.locator('#cut').textContent()).toBe('cut #fypandas stays plain, then #Dance');
+    expect(await page.locator('#cut [data-trending-rank]').allTextContents()).toEqual(['#Dance']);
+    await page.close();
+  });
+
   test('hover card: after a hover, beside the tag, with the numbers as text; Escape closes it', async () => {
     const link = video.locator('a[href="/tag/fyp"]');
     const card = video.locator('hashtag-radar-card').getByRole('dialog');

@@ -86,6 +86,11 @@ export interface MockApi {
 export interface MockTikTok {
   /** Serves `html` at `path` (exact path, no query) instead of the fixture files. */
   setPage(path: string, html: string): void;
+  /**
+   * Serves a page at `path` in pieces, `gapMs` apart, as a slow network delivers a big page: the
+   * browser parses (and renders) each piece before the next arrives.
+   */
+  setStreamedPage(path: string, chunks: string[], gapMs: number): void;
 }
 
 export interface MockServer {
@@ -197,6 +202,7 @@ export async function startMockServer(): Promise<MockServer> {
   const { key, cert } = await makeCertificate();
   const requests: RecordedRequest[] = [];
   const pages = new Map<string, string>();
+  const streamedPages = new Map<string, { chunks: string[]; gapMs: number }>();
   const queue: ApiBehaviour[] = [];
   let current: ApiBehaviour = { kind: 'ok' };
   let accepted: Set<string> | null = null;
@@ -271,6 +277,17 @@ export async function startMockServer(): Promise<MockServer> {
   async function answerTikTok(path: string, res: ServerResponse): Promise<void> {
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    const streamed = streamedPages.get(path);
+    if (streamed !== undefined) {
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']! });
+      for (const [i, chunk] of streamed.chunks.entries()) {
+        if (i > 0) await new Promise((done) => setTimeout(done, streamed.gapMs));
+        if (res.destroyed) return;
+        res.write(chunk);
+      }
+      res.end();
       return;
     }
     const page = pages.get(path);
@@ -353,6 +370,9 @@ export async function startMockServer(): Promise<MockServer> {
     tiktok: {
       setPage: (path, html) => {
         pages.set(path, html);
+      },
+      setStreamedPage: (path, chunks, gapMs) => {
+        streamedPages.set(path, { chunks, gapMs });
       },
     },
     close: () =>

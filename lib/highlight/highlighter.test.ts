@@ -79,6 +79,29 @@ describe('Highlighter', () => {
     expect(marks()).toEqual(['2:#foryou']);
   });
 
+  it('a marked link the page reuses for another tag is re-ranked, or unmarked when that one is not trending', async () => {
+    setBody('<a href="/tag/fyp"><strong>#fyp</strong></a>');
+    const h = start(['fyp', 'foryou']);
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp']);
+    const text = document.querySelector('strong')!.firstChild as Text;
+    text.data = '#foryou';
+    await settle(h);
+    expect(marks()).toEqual(['2:#foryou']);
+    text.data = '#nottrending';
+    await settle(h);
+    expect(marks()).toEqual([]);
+    expect(counts.at(-1)).toBe(0);
+    text.data = '#fyp';
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp']);
+    // Reused as a card for another tag: without a `#` in its text, the link's href names it.
+    document.querySelector('a')!.setAttribute('href', '/tag/nottrending');
+    text.data = 'nottrending';
+    await settle(h);
+    expect(marks()).toEqual([]);
+  });
+
   it('cleans up when the page removes the text node it owns next to our wrapper', async () => {
     const p = document.createElement('p');
     const own = document.createTextNode('#fyp');
@@ -165,5 +188,30 @@ describe('Highlighter', () => {
     document.body.append(Object.assign(document.createElement('p'), { textContent: '#a' }));
     await new Promise((r) => setTimeout(r, 20));
     expect(marks()).toEqual([]);
+  });
+
+  it('while the page loads: marks what the parser added each frame, the rest when parsing ends, then observes', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // The parser is in the middle of the page: the last node is where it writes.
+    setBody('<p>#fyp early</p><div></div>');
+    const h = start(['fyp', 'foryou']);
+    await frame();
+    expect(marks()).toEqual(['1:#fyp']);
+    // The parser goes on; the last text may still grow, so it waits.
+    document.body.append(fragment('<p>#foryou then</p><p>and #for</p>'));
+    await frame();
+    expect(marks()).toEqual(['1:#fyp', '2:#foryou']);
+    (document.querySelectorAll('p')[2].firstChild as Text).appendData('you');
+    // Parsing ends: the last batch is marked at once, before the page lays it out.
+    readyState.mockReturnValue('interactive');
+    document.dispatchEvent(new Event('readystatechange'));
+    expect(marks()).toEqual(['1:#fyp', '2:#foryou', '2:#foryou']);
+    // From now on the page's scripts change it: the observer sees that.
+    document.body.prepend(fragment('<p>#fyp by script</p>'));
+    await settle(h);
+    expect(marks()).toEqual(['1:#fyp', '1:#fyp', '2:#foryou', '2:#foryou']);
+    expect(counts.at(-1)).toBe(2);
+    readyState.mockRestore();
   });
 });

@@ -11,7 +11,15 @@
 import { normalizeTagName } from './grammar';
 import { isTagLinkCandidate } from './links';
 import { MarkStore } from './marks';
-import { OWN_UI_TAG, ScanJob, WRAPPER_TAG, type PendingMark, type RankLookup } from './scan';
+import {
+  OWN_UI_TAG,
+  RANK_ATTRIBUTE,
+  ScanJob,
+  StreamScan,
+  WRAPPER_TAG,
+  type PendingMark,
+  type RankLookup,
+} from './scan';
 
 export interface RankedName {
   name: string;
@@ -74,11 +82,24 @@ export class Highlighter {
     const onVisible = () => {
       if (this.document.visibilityState === 'visible') this.schedule();
     };
+    // Parsing is over: the stream scan marks the parser's last batch now, before the page lays it
+    // out (Blink does, right after this event), and before the page's deferred scripts run.
+    const onReady = () => {
+      if (this.stream === null || this.document.readyState === 'loading') return;
+      if (this.document.visibilityState === 'hidden') return;
+      this.endStream();
+      const found = this.found;
+      this.found = [];
+      if (found.length > 0) this.write(found, this.generation);
+      this.finish();
+    };
     document.addEventListener('visibilitychange', onVisible);
+    document.addEventListener('readystatechange', onReady);
     options.signal.addEventListener(
       'abort',
       () => {
         document.removeEventListener('visibilitychange', onVisible);
+        document.removeEventListener('readystatechange', onReady);
         this.stop();
       },
       { once: true },
@@ -106,6 +127,22 @@ export class Highlighter {
       this.report();
       return;
     }
+    if (this.document.readyState === 'loading') {
+      // The page is still being parsed: follow the parser, marking what it added each frame before
+      // that frame first lays it out, so no frame of ours re-renders the page. The observer only
+      // takes what the page's scripts change behind the scan.
+      this.stream = new StreamScan(this.document, ranks);
+      this.observer.disconnect();
+      this.observed = false;
+      this.discardOwnRecords(() => {
+        for (const parent of this.store.rerank(ranks)) this.undoQueue.add(parent);
+      });
+      this.fullPass = false;
+      this.roots.clear();
+      this.schedule();
+      return;
+    }
+    this.stream = null;
     this.observe();
     this.discardOwnRecords(() => {
       for (const parent of this.store.rerank(ranks)) this.undoQueue.add(parent);
@@ -135,7 +172,13 @@ export class Highlighter {
   }
 
   private busy(): boolean {
-    return this.scheduled || this.roots.size > 0 || this.jobs.length > 0 || this.found.length > 0;
+    return (
+      this.stream !== null ||
+      this.scheduled ||
+      this.roots.size > 0 ||
+      this.jobs.length > 0 ||
+      this.found.length > 0
+    );
   }
 
   private observed = false;
@@ -147,6 +190,7 @@ export class Highlighter {
   }
 
   private stop(): void {
+    this.stream = null;
     this.fullPass = false;
     this.observer.disconnect();
     this.observed = false;
@@ -170,7 +214,12 @@ export class Highlighter {
           // The page rewrote a text node we split: its new text is the truth; redo the parent.
           this.store.adoptText(target);
           if (target.parentNode) this.undoQueue.add(target.parentNode);
-        } else if (target.parentNode && (target as Text).data.includes('#')) {
+        } else if (
+          target.parentNode &&
+          ((target as Text).data.includes('#') ||
+            // Text of a link we marked lost its `#`: the mark may have to go.
+            target.parentElement?.closest(`[${RANK_ATTRIBUTE}]`))
+        ) {
           this.roots.add(target.parentNode);
         }
         continue;
@@ -233,6 +282,8 @@ export class Highlighter {
 
   /** A whole-page pass is under way (setTags): scan what is on screen first, write it at once. */
   private fullPass = false;
+  /** Set while the page is parsed (setTags during loading): the scan that follows the parser. */
+  private stream: StreamScan | null = null;
 
   private undoQueued(): void {
     if (this.undoQueue.size === 0) return;
@@ -249,6 +300,16 @@ export class Highlighter {
     if (!this.enabled || this.options.signal.aborted) return this.wake();
     if (this.document.visibilityState === 'hidden') return;
     this.undoQueued();
+    if (this.stream !== null) {
+      // All the parser added since the last frame, unbudgeted: deferring any of it would cost a
+      // render of its own later, and this frame lays those nodes out anyway.
+      if (this.document.readyState === 'loading') this.stream.run(true, this.found);
+      else this.endStream();
+      const found = this.found;
+      this.found = [];
+      if (found.length > 0) this.write(found, this.generation);
+      return this.finish();
+    }
     this.startJobs();
     const end = performance.now() + FRAME_BUDGET_MS;
     const shouldYield = () => performance.now() > end;
@@ -355,6 +416,19 @@ export class Highlighter {
   private nearWritten = false;
 
   /**
+   * Parsing is over: the stream scan reads to the end, and the observer follows the page from now
+   * on. What the page's scripts changed during parsing behind the stream's position is caught by
+   * one more whole-page scan, read-only unless it finds something, in idle time.
+   */
+  private endStream(): void {
+    this.stream?.run(false, this.found);
+    this.stream = null;
+    this.observe();
+    if (this.document.body) this.roots.add(this.document.body);
+    this.fullPass = true;
+  }
+
+  /**
    * Splits marks into those in or near the viewport and the rest. Marks come in document order,
    * which on a feed is screen order: after a run of marks below the near zone, the rest are not
    * measured (a wrong guess only delays a mark to the second write).
@@ -370,7 +444,7 @@ export class Highlighter {
         continue;
       }
       const element =
-        mark.kind === 'link'
+        mark.kind !== 'text'
           ? mark.element
           : mark.parent.nodeType === ELEMENT
             ? (mark.parent as Element)
@@ -437,7 +511,8 @@ export class Highlighter {
   }
 
   private finish(): void {
-    if (this.roots.size > 0 || this.undoQueue.size > 0) this.schedule();
+    // While the page loads, every frame: the parser adds nodes without telling us.
+    if (this.roots.size > 0 || this.undoQueue.size > 0 || this.stream !== null) this.schedule();
     this.report();
     this.wake();
   }

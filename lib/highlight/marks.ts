@@ -26,7 +26,12 @@ export class MarkStore {
   apply(pending: readonly PendingMark[]): Node[] {
     const stale: Node[] = [];
     for (const mark of pending) {
-      if (mark.kind === 'link') {
+      if (mark.kind === 'unlink') {
+        const name = this.marks.get(mark.element);
+        if (name === undefined) continue; // not ours: never touched
+        mark.element.removeAttribute(RANK_ATTRIBUTE);
+        this.untrack(mark.element, name);
+      } else if (mark.kind === 'link') {
         if (!mark.element.isConnected) continue;
         mark.element.setAttribute(RANK_ATTRIBUTE, String(mark.rank));
         this.track(mark.element, mark.name);

@@ -13,7 +13,7 @@ import {
   mayContainTag,
   normalizeTagName,
 } from './grammar';
-import { linkTagName } from './links';
+import { isTagLinkCandidate, linkTagName } from './links';
 
 /** The element we wrap plain-text tokens in; a custom name TikTok's CSS has no rules for. */
 export const WRAPPER_TAG = 'hashtag-radar-tag';
@@ -53,7 +53,13 @@ export interface TextMark {
   tokens: RunToken[];
 }
 
-export type PendingMark = LinkMark | TextMark;
+/** A link we marked that names no trending tag any more (the page reused it for another one). */
+export interface UnmarkLink {
+  kind: 'unlink';
+  element: Element;
+}
+
+export type PendingMark = LinkMark | TextMark | UnmarkLink;
 
 const TEXT = 3;
 const COMMENT = 8;
@@ -65,11 +71,84 @@ function isRunNode(node: Node | null): node is ChildNode {
 }
 
 /**
+ * What both scans share: deciding what a tag link or a run of text needs, with the answers that
+ * repeat (is this parent prose? was this link seen?) cached for the scan's lifetime.
+ */
+abstract class Finder {
+  /** Per parent element: is its text prose we may mark? */
+  private readonly prose = new Map<Node, boolean>();
+  /** Tag links seen, to pass over their own text (`<a><strong>#x</strong></a>`) cheaply. */
+  protected readonly seenLinks = new Set<Node>();
+
+  constructor(
+    protected readonly ranks: RankLookup,
+    protected out: PendingMark[],
+  ) {}
+
+  protected visitLink(link: Element): void {
+    this.seenLinks.add(link);
+    const name = linkTagName(link);
+    const key = name === null ? null : normalizeTagName(name);
+    const rank = key === null ? undefined : this.ranks.get(key);
+    if (key === null || rank === undefined) {
+      // React reuses link elements (a virtualized list): one we marked may now name another tag.
+      if (link.hasAttribute(RANK_ATTRIBUTE)) this.out.push({ kind: 'unlink', element: link });
+      return;
+    }
+    if (link.getAttribute(RANK_ATTRIBUTE) === String(rank)) return;
+    if (link.closest(EXCLUDED_ANCESTOR_SELECTOR) !== null || !inBody(link)) return;
+    this.out.push({ kind: 'link', element: link, name: key, rank });
+  }
+
+  /**
+   * Matches the run that `node` is part of; returns the run's last node, or null (nothing done)
+   * when the run ends in `open`, the node the parser may still be writing.
+   */
+  protected visitRun(node: Text, open: Node | null = null): Node | null {
+    const parent = node.parentNode!;
+    // A tag link's own text (the link is marked, not its text): the common case, decided cheaply.
+    if (this.seenLinks.has(parent) || this.seenLinks.has(parent.parentNode!)) return node;
+    let first: ChildNode = node;
+    while (isRunNode(first.previousSibling)) first = first.previousSibling;
+    const nodes: ChildNode[] = [];
+    let text = '';
+    let last: ChildNode = first;
+    for (let n: ChildNode | null = first; isRunNode(n); n = n.nextSibling) {
+      nodes.push(n);
+      last = n;
+      if (n.nodeType === TEXT) text += (n as Text).data;
+    }
+    if (last === open) return null;
+    const tokens: RunToken[] = [];
+    for (const token of findTagTokens(text)) {
+      const name = normalizeTagName(token.name);
+      const rank = this.ranks.get(name);
+      if (rank !== undefined) tokens.push({ start: token.start, end: token.end, name, rank });
+    }
+    // Where it is allowed is asked only for text that would be marked: most `#` text is not.
+    if (tokens.length > 0 && this.isProse(parent)) {
+      this.out.push({ kind: 'text', parent, nodes, text, tokens });
+    }
+    return last;
+  }
+
+  private isProse(parent: Node): boolean {
+    let prose = this.prose.get(parent);
+    if (prose === undefined) {
+      const element = parent.nodeType === ELEMENT ? (parent as Element) : null;
+      prose = element !== null && element.closest(NOT_PROSE) === null && inBody(element);
+      this.prose.set(parent, prose);
+    }
+    return prose;
+  }
+}
+
+/**
  * A resumable scan of one subtree: first its tag links, then its text. `run(shouldYield)` works
  * until `shouldYield()` (checked every few dozen items) says stop, and returns whether it is done;
  * marks found so far are appended to `out`.
  */
-export class ScanJob {
+export class ScanJob extends Finder {
   private links: ArrayLike<Element> | null = null;
   private linkIndex = 0;
   private walker: TreeWalker | null = null;
@@ -78,11 +157,6 @@ export class ScanJob {
   private phase = 0;
   /** Everything in and near the viewport has been scanned (the first write may go). */
   nearComplete = false;
-  /** Per parent element: is its text prose we may mark? */
-  private readonly prose = new Map<Node, boolean>();
-  /** Tag links seen, to pass over their own text (`<a><strong>#x</strong></a>`) cheaply. */
-  private readonly seenLinks = new Set<Node>();
-
   /**
    * `isPastViewport(node)` says whether a node lies below the near-viewport zone: the walk scans
    * what is on screen first (links, then text, in document order, which on a feed is screen order),
@@ -90,10 +164,11 @@ export class ScanJob {
    */
   constructor(
     private readonly root: Node,
-    private readonly ranks: RankLookup,
-    private readonly out: PendingMark[],
+    ranks: RankLookup,
+    out: PendingMark[],
     private readonly isPastViewport: (node: Node) => boolean = () => false,
   ) {
+    super(ranks, out);
     if (root.nodeType !== ELEMENT) this.finished = true;
   }
 
@@ -138,7 +213,6 @@ export class ScanJob {
         return 'viewport';
       }
       this.linkIndex++;
-      this.seenLinks.add(link);
       this.visitLink(link);
       if (this.linkIndex % 64 === 0 && shouldYield()) return 'yield';
     }
@@ -151,7 +225,7 @@ export class ScanJob {
     let count = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       if (mayContainTag((node as Text).data)) {
-        const last = this.visitRun(node as Text);
+        const last = this.visitRun(node as Text)!;
         if (last !== node) walker.currentNode = last;
       }
       if (++count % 64 === 0) {
@@ -161,58 +235,68 @@ export class ScanJob {
     }
     return 'end';
   }
-
-  private visitLink(link: Element): void {
-    const name = linkTagName(link);
-    if (name === null) return;
-    const key = normalizeTagName(name);
-    const rank = this.ranks.get(key);
-    if (rank === undefined || link.getAttribute(RANK_ATTRIBUTE) === String(rank)) return;
-    if (link.closest(EXCLUDED_ANCESTOR_SELECTOR) !== null || !inBody(link)) return;
-    this.out.push({ kind: 'link', element: link, name: key, rank });
-  }
-
-  /** Matches the run that `node` is part of; returns the run's last node. */
-  private visitRun(node: Text): Node {
-    const parent = node.parentNode!;
-    // A tag link's own text (the link is marked, not its text): the common case, decided cheaply.
-    if (this.seenLinks.has(parent) || this.seenLinks.has(parent.parentNode!)) return node;
-    let first: ChildNode = node;
-    while (isRunNode(first.previousSibling)) first = first.previousSibling;
-    const nodes: ChildNode[] = [];
-    let text = '';
-    let last: ChildNode = first;
-    for (let n: ChildNode | null = first; isRunNode(n); n = n.nextSibling) {
-      nodes.push(n);
-      last = n;
-      if (n.nodeType === TEXT) text += (n as Text).data;
-    }
-    const tokens: RunToken[] = [];
-    for (const token of findTagTokens(text)) {
-      const name = normalizeTagName(token.name);
-      const rank = this.ranks.get(name);
-      if (rank !== undefined) tokens.push({ start: token.start, end: token.end, name, rank });
-    }
-    // Where it is allowed is asked only for text that would be marked: most `#` text is not.
-    if (tokens.length > 0 && this.isProse(parent)) {
-      this.out.push({ kind: 'text', parent, nodes, text, tokens });
-    }
-    return last;
-  }
-
-  private isProse(parent: Node): boolean {
-    let prose = this.prose.get(parent);
-    if (prose === undefined) {
-      const element = parent.nodeType === ELEMENT ? (parent as Element) : null;
-      prose = element !== null && element.closest(NOT_PROSE) === null && inBody(element);
-      this.prose.set(parent, prose);
-    }
-    return prose;
-  }
 }
 
 /** Rule 1: only text in `<body>` (not the head's `<title>`, nor a detached tree). */
 function inBody(element: Element): boolean {
   const body = element.ownerDocument.body;
   return body !== null && body.contains(element);
+}
+
+/** The last node in tree order under `root`: while a page loads, where the parser is writing. */
+export function lastDescendant(root: Node): Node {
+  let node = root;
+  while (node.lastChild !== null) node = node.lastChild;
+  return node;
+}
+
+/**
+ * A scan that follows the parser while the page loads: each `run()` goes on, in document order,
+ * from where the last one stopped to the end of what is parsed so far — links through the
+ * document's live list of links, text through a text-only walker — and leaves the node the parser
+ * may still be writing (a link holding it, a run of text ending in it) for the next run, so a
+ * `#danc|e` cut between two network chunks is never matched as `#danc`. Once parsing is over,
+ * `run(false)` scans to the very end. Nodes the page's scripts insert behind the scan are the
+ * observer's (see Highlighter).
+ */
+export class StreamScan extends Finder {
+  private readonly links: HTMLCollectionOf<HTMLAnchorElement>;
+  private linkIndex = 0;
+  private readonly walker: TreeWalker;
+
+  constructor(document: Document, ranks: RankLookup) {
+    super(ranks, []);
+    this.links = document.getElementsByTagName('a');
+    this.walker = document.createTreeWalker(document.documentElement, SHOW_TEXT);
+  }
+
+  /**
+   * Appends what it finds to `out`. `loading`: the parser is still at work, so the document's last
+   * node may still grow.
+   */
+  run(loading: boolean, out: PendingMark[]): void {
+    this.out = out;
+    const open = loading ? lastDescendant(this.walker.root) : null;
+    const links = this.links;
+    for (; this.linkIndex < links.length; this.linkIndex++) {
+      const link = links[this.linkIndex];
+      if (!isTagLinkCandidate(link)) continue;
+      if (open !== null && link.contains(open)) break;
+      this.visitLink(link);
+    }
+    const walker = this.walker;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (!mayContainTag((node as Text).data)) continue;
+      const last = this.visitRun(node as Text, open);
+      if (last === null) {
+        // The run is still being written: step back so the next run starts at it again.
+        let first: Node = node;
+        while (isRunNode(first.previousSibling)) first = first.previousSibling;
+        walker.currentNode = first;
+        if (walker.previousNode() === null) walker.currentNode = walker.root;
+        return;
+      }
+      if (last !== node) walker.currentNode = last;
+    }
+  }
 }
