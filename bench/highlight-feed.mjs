@@ -93,7 +93,7 @@ export function usableNames(names) {
 function pageScript(trending, others, n) {
   return `
 (function () {
-  var bench = (window.__bench = { dcl: 0, listArrived: 0, marks: 0, firstMark: 0, lastMark: 0, longestTask: 0, longestFrame: 0, ownScript: 0, ownScriptSeen: 0 });
+  var bench = (window.__bench = { dcl: 0, listArrived: 0, marks: 0, firstMark: 0, lastMark: 0, longestTask: 0, longestFrame: 0 });
   // Watches from the start of parsing (performance.now() counts from navigation start): the list's
   // arrival (the style attribute the content script sets on <html>) and every mark written (an
   // attribute on a link, or a wrapper element inserted).
@@ -125,21 +125,12 @@ function pageScript(trending, others, n) {
     bench.dcl = performance.now();
   });
   try {
-    // Long tasks and frames after DOMContentLoaded (the parser's own are long on a page this big),
-    // and the longest stretch of the extension's own script in any frame (the frame's script
-    // attribution names the content script's chrome-extension:// URL).
+    // Long tasks and frames after DOMContentLoaded (the parser's own are long on a page this big).
     new PerformanceObserver(function (list) {
       for (var e of list.getEntries()) if (bench.dcl && e.startTime >= bench.dcl) bench.longestTask = Math.max(bench.longestTask, e.duration);
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver(function (list) {
-      for (var e of list.getEntries()) {
-        if (bench.dcl && e.startTime >= bench.dcl) bench.longestFrame = Math.max(bench.longestFrame, e.duration);
-        for (var s of e.scripts || []) {
-          if (String(s.sourceURL).indexOf('chrome-extension://') !== 0) continue;
-          bench.ownScriptSeen++;
-          bench.ownScript = Math.max(bench.ownScript, s.duration);
-        }
-      }
+      for (var e of list.getEntries()) if (bench.dcl && e.startTime >= bench.dcl) bench.longestFrame = Math.max(bench.longestFrame, e.duration);
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) {}
   var trending = ${JSON.stringify(trending)};
@@ -148,7 +139,7 @@ function pageScript(trending, others, n) {
   var itemHtml = ${itemHtml.toString()};
   var esc = ${escapeHtml.toString()};
   var count = ${n};
-  window.__resetProbes = function () { bench.marks = bench.firstMark = bench.lastMark = bench.longestTask = bench.longestFrame = bench.ownScript = 0; bench.dcl = performance.now(); };
+  window.__resetProbes = function () { bench.marks = bench.firstMark = bench.lastMark = bench.longestTask = bench.longestFrame = 0; bench.dcl = performance.now(); };
   window.__append = function (k) {
     var list = document.querySelector('[data-e2e="recommend-list"]');
     var template = document.createElement('template');

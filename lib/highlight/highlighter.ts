@@ -418,14 +418,16 @@ export class Highlighter {
   /**
    * Parsing is over: the stream scan reads to the end, and the observer follows the page from now
    * on. What the page's scripts changed during parsing behind the stream's position is caught by
-   * one more whole-page scan, read-only unless it finds something, in idle time.
+   * one more whole-page scan (a few ms in the next frame, the rest in idle time). Observing while
+   * the page is parsed was measured to cost more: the parser reports every node it inserts.
    */
   private endStream(): void {
     this.stream?.run(false, this.found);
     this.stream = null;
     this.observe();
+    // Read-only unless it finds something: no on-screen-first order (that measures the page).
     if (this.document.body) this.roots.add(this.document.body);
-    this.fullPass = true;
+    this.fullPass = false;
   }
 
   /**

@@ -252,21 +252,22 @@ export function lastDescendant(root: Node): Node {
 
 /**
  * A scan that follows the parser while the page loads: each `run()` goes on, in document order,
- * from where the last one stopped to the end of what is parsed so far — links through the
- * document's live list of links, text through a text-only walker — and leaves the node the parser
- * may still be writing (a link holding it, a run of text ending in it) for the next run, so a
- * `#danc|e` cut between two network chunks is never matched as `#danc`. Once parsing is over,
- * `run(false)` scans to the very end. Nodes the page's scripts insert behind the scan are the
- * observer's (see Highlighter).
+ * from where the last one stopped to the end of what is parsed so far, and leaves the node the
+ * parser may still be writing (a link holding it, a run of text ending in it) for the next run, so
+ * a `#danc|e` cut between two network chunks is never matched as `#danc`. Once parsing is over,
+ * `run(false)` scans to the very end.
+ *
+ * One text-only walker: only text is handed to JavaScript (every node handed over costs a wrapper
+ * in this world, and then garbage collection). A tag link is found through its `#name` text; the
+ * few without one (a card naming its tag by href only) are looked up once parsing is over. (A live
+ * list of the document's links costs more: each write invalidates it, and it is counted again over
+ * the whole page.)
  */
 export class StreamScan extends Finder {
-  private readonly links: HTMLCollectionOf<HTMLAnchorElement>;
-  private linkIndex = 0;
   private readonly walker: TreeWalker;
 
   constructor(document: Document, ranks: RankLookup) {
     super(ranks, []);
-    this.links = document.getElementsByTagName('a');
     this.walker = document.createTreeWalker(document.documentElement, SHOW_TEXT);
   }
 
@@ -276,27 +277,37 @@ export class StreamScan extends Finder {
    */
   run(loading: boolean, out: PendingMark[]): void {
     this.out = out;
-    const open = loading ? lastDescendant(this.walker.root) : null;
-    const links = this.links;
-    for (; this.linkIndex < links.length; this.linkIndex++) {
-      const link = links[this.linkIndex];
-      if (!isTagLinkCandidate(link)) continue;
-      if (open !== null && link.contains(open)) break;
-      this.visitLink(link);
-    }
     const walker = this.walker;
+    const open = loading ? lastDescendant(walker.root) : null;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       if (!mayContainTag((node as Text).data)) continue;
+      const link = node.parentElement?.closest('a') ?? null;
+      if (link !== null && isTagLinkCandidate(link)) {
+        if (this.seenLinks.has(link)) continue;
+        if (open !== null && link.contains(open)) return this.stepBack(node);
+        this.visitLink(link);
+        continue;
+      }
       const last = this.visitRun(node as Text, open);
       if (last === null) {
-        // The run is still being written: step back so the next run starts at it again.
+        // The run is still being written: the next run starts at its first node again.
         let first: Node = node;
         while (isRunNode(first.previousSibling)) first = first.previousSibling;
-        walker.currentNode = first;
-        if (walker.previousNode() === null) walker.currentNode = walker.root;
-        return;
+        return this.stepBack(first);
       }
       if (last !== node) walker.currentNode = last;
     }
+    if (loading) return;
+    // Parsing is over: the tag links whose text spells no `#name` (cards naming their tag by href).
+    const root = walker.root as Element;
+    for (const link of root.querySelectorAll(TAG_LINK_SELECTOR)) {
+      if (!this.seenLinks.has(link)) this.visitLink(link);
+    }
+  }
+
+  /** Makes `node` the next one the walk visits. */
+  private stepBack(node: Node): void {
+    this.walker.currentNode = node;
+    if (this.walker.previousNode() === null) this.walker.currentNode = this.walker.root;
   }
 }

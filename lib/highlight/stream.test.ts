@@ -38,7 +38,7 @@ describe('StreamScan', () => {
     parse('<p>#fyp one</p><span></span>');
     expect(found(scan, true)).toEqual(['1:#fyp']);
     parse('<p>#foryou two</p><a href="/tag/dance"><strong>#dance</strong></a><span></span>');
-    expect(found(scan, true)).toEqual(['3:#dance', '2:#foryou']);
+    expect(found(scan, true)).toEqual(['2:#foryou', '3:#dance']);
     expect(found(scan, true)).toEqual([]);
   });
 
