@@ -535,6 +535,12 @@ async function main() {
     traced[kind] = extensionScript(result.trace);
   }
   const metric = (kind, key) => median(rows[kind].map((r) => r.cost[key]));
+  if (process.env.RAW) {
+    for (const kind of KINDS) {
+      const list = (key) => rows[kind].map((r) => Math.round(r.cost[key])).join(' ');
+      console.log(`${kind}: TaskDuration ${list('task')} | ThreadTime ${list('thread')}`);
+    }
+  }
   /** The median cost over the unhighlighted page, and the per-run ratios to mark.js's. */
   const summary = (kind) => {
     const rs = rows[kind];

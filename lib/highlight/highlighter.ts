@@ -120,6 +120,7 @@ export class Highlighter {
     this.ranks = ranks;
     this.enabled = on;
     this.generation++;
+    this.afterStream = null;
     this.jobs = [];
     this.found = [];
     if (!this.enabled) {
@@ -191,6 +192,7 @@ export class Highlighter {
 
   private stop(): void {
     this.stream = null;
+    this.afterStream = null;
     this.fullPass = false;
     this.observer.disconnect();
     this.observed = false;
@@ -422,13 +424,22 @@ export class Highlighter {
    * the page is parsed was measured to cost more: the parser reports every node it inserts.
    */
   private endStream(): void {
-    this.stream?.run(false, this.found);
+    const stream = this.stream;
+    if (stream === null) return;
+    stream.run(false, this.found);
     this.stream = null;
     this.observe();
-    // Read-only unless it finds something: no on-screen-first order (that measures the page).
+    // Read-only unless it finds something: no on-screen-first order (that measures the page), and
+    // what the stream read (or we wrote) is passed over: only nodes new to it are read.
+    this.afterStream = (node) => stream.seen(node) || this.store.isCreated(node);
     if (this.document.body) this.roots.add(this.document.body);
     this.fullPass = false;
+    // Nodes the page removed meanwhile may have held marks.
+    this.removalsSeen = true;
   }
+
+  /** For the check after the stream scan: what needs no second reading. */
+  private afterStream: ((node: Node) => boolean) | null = null;
 
   /**
    * Splits marks into those in or near the viewport and the rest. Marks come in document order,
@@ -492,6 +503,8 @@ export class Highlighter {
     const roots = [...this.roots];
     this.roots.clear();
     const queued = new Set(roots);
+    const afterStream = this.afterStream;
+    this.afterStream = null;
     for (const root of roots) {
       if (!root.isConnected || root.nodeType !== ELEMENT) continue;
       let covered = false;
@@ -508,12 +521,15 @@ export class Highlighter {
       const scope = link !== null && isTagLinkCandidate(link) ? link : element;
       if (element.closest(WRAPPER_TAG) !== null) continue;
       const pastViewport = this.fullPass ? this.pastViewport : undefined;
-      this.jobs.push(new ScanJob(scope, this.ranks, this.found, pastViewport));
+      const skip = scope === this.document.body ? afterStream : null;
+      this.jobs.push(new ScanJob(scope, this.ranks, this.found, pastViewport, skip));
     }
   }
 
   private finish(): void {
-    // While the page loads, every frame: the parser adds nodes without telling us.
+    // While the page loads, every frame: the parser adds nodes without telling us. (Looking on a
+    // timer and asking for a frame only when the document grew was measured to cost more: the
+    // page's own frame often comes first, and then the nodes are laid out twice.)
     if (this.roots.size > 0 || this.undoQueue.size > 0 || this.stream !== null) this.schedule();
     this.report();
     this.wake();

@@ -78,7 +78,9 @@ abstract class Finder {
   /** Per parent element: is its text prose we may mark? */
   private readonly prose = new Map<Node, boolean>();
   /** Tag links seen, to pass over their own text (`<a><strong>#x</strong></a>`) cheaply. */
-  protected readonly seenLinks = new Set<Node>();
+  readonly seenLinks = new Set<Node>();
+  /** Text nodes of every run matched (filled by the stream scan, for the check after it). */
+  protected seenText: Set<Node> | null = null;
 
   constructor(
     protected readonly ranks: RankLookup,
@@ -119,6 +121,7 @@ abstract class Finder {
       if (n.nodeType === TEXT) text += (n as Text).data;
     }
     if (last === open) return null;
+    if (this.seenText !== null) for (const n of nodes) this.seenText.add(n);
     const tokens: RunToken[] = [];
     for (const token of findTagTokens(text)) {
       const name = normalizeTagName(token.name);
@@ -167,6 +170,8 @@ export class ScanJob extends Finder {
     ranks: RankLookup,
     out: PendingMark[],
     private readonly isPastViewport: (node: Node) => boolean = () => false,
+    /** Links and text nodes known to be done already (the check after the stream scan). */
+    private readonly skip: ((node: Node) => boolean) | null = null,
   ) {
     super(ranks, out);
     if (root.nodeType !== ELEMENT) this.finished = true;
@@ -213,7 +218,8 @@ export class ScanJob extends Finder {
         return 'viewport';
       }
       this.linkIndex++;
-      this.visitLink(link);
+      if (this.skip?.(link)) this.seenLinks.add(link);
+      else this.visitLink(link);
       if (this.linkIndex % 64 === 0 && shouldYield()) return 'yield';
     }
     return 'end';
@@ -224,7 +230,7 @@ export class ScanJob extends Finder {
     const walker = this.walker!;
     let count = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if (mayContainTag((node as Text).data)) {
+      if (mayContainTag((node as Text).data) && !this.skip?.(node)) {
         const last = this.visitRun(node as Text)!;
         if (last !== node) walker.currentNode = last;
       }
@@ -241,6 +247,19 @@ export class ScanJob extends Finder {
 function inBody(element: Element): boolean {
   const body = element.ownerDocument.body;
   return body !== null && body.contains(element);
+}
+
+/**
+ * The link a text node is in, looked for two levels up (`<a><strong>#x</strong></a>`, as TikTok
+ * writes them): a deeper one is found by the link lookup when parsing ends, and its text is not
+ * prose meanwhile (see `isProse`), so it is never wrapped.
+ */
+function enclosingLink(node: Node): Element | null {
+  const parent = node.parentElement;
+  if (parent === null) return null;
+  if (parent.localName === 'a') return parent;
+  const grandparent = parent.parentElement;
+  return grandparent !== null && grandparent.localName === 'a' ? grandparent : null;
 }
 
 /** The last node in tree order under `root`: while a page loads, where the parser is writing. */
@@ -268,7 +287,13 @@ export class StreamScan extends Finder {
 
   constructor(document: Document, ranks: RankLookup) {
     super(ranks, []);
+    this.seenText = new Set();
     this.walker = document.createTreeWalker(document.documentElement, SHOW_TEXT);
+  }
+
+  /** What this scan has read: for the check after parsing, which only needs to read the rest. */
+  seen(node: Node): boolean {
+    return this.seenText!.has(node) || this.seenLinks.has(node);
   }
 
   /**
@@ -281,7 +306,7 @@ export class StreamScan extends Finder {
     const open = loading ? lastDescendant(walker.root) : null;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       if (!mayContainTag((node as Text).data)) continue;
-      const link = node.parentElement?.closest('a') ?? null;
+      const link = enclosingLink(node);
       if (link !== null && isTagLinkCandidate(link)) {
         if (this.seenLinks.has(link)) continue;
         if (open !== null && link.contains(open)) return this.stepBack(node);

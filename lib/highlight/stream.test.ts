@@ -65,6 +65,13 @@ describe('StreamScan', () => {
     expect(found(scan, true)).toEqual(['2:#foryou']);
   });
 
+  it('a tag link nested deeper than TikTok writes them is never wrapped as text, and marked when parsing ends', () => {
+    const scan = new StreamScan(document, ranks);
+    parse('<a href="/tag/fyp"><span><b><i>#fyp</i></b></span></a><p>then</p><div></div>');
+    expect(found(scan, true)).toEqual([]);
+    expect(found(scan, false)).toEqual(['1:#fyp']);
+  });
+
   it('reads to the very end once parsing is over', () => {
     const scan = new StreamScan(document, ranks);
     parse('<p>last #fyp</p>');
