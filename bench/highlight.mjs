@@ -581,7 +581,7 @@ async function main() {
   const cols = (f) => `| ${f(ours)} | ${f(late)} | ${f(markjs)} |`;
   const ratio = (x) => {
     const sorted = [...x.ratios].sort((a, b) => a - b);
-    return `${(x.task / markjs.task).toFixed(2)} (runs ${sorted[0].toFixed(2)}–${sorted.at(-1).toFixed(2)})`;
+    return `${(x.task / markjs.task).toFixed(2)} / ${median(sorted).toFixed(2)} (${sorted[0].toFixed(2)}–${sorted.at(-1).toFixed(2)})`;
   };
   console.log('');
   console.log(
@@ -598,7 +598,7 @@ async function main() {
     `| main-thread CPU time (ThreadTime − unhighlighted page), ms ${cols((x) => fmt(x.thread))}`,
   );
   console.log(
-    `| ratio to mark.js (TaskDuration; per-run range) | ${ratio(ours)} | ${ratio(late)} | 1.00 |`,
+    `| ratio to mark.js (TaskDuration): of the medians / median of each run's own (range) | ${ratio(ours)} | ${ratio(late)} | 1.00 |`,
   );
   console.log(`| marks found (expected ${expected}) ${cols((x) => x.marks)}`);
   console.log(
