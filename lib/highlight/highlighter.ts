@@ -1,9 +1,17 @@
 /**
  * Keeps a page's hashtag marks in line with the trending set while the page changes under it.
  *
- * A new list means a whole-page pass: scanned in idle slices (reading only, what is on screen
- * first), then written in as few frames as possible: once for what is in or near the viewport, once
- * for the rest — every frame after DOM writes re-renders the page, so writes are never sliced.
+ * A list that arrives while the page is still parsed (the usual case: the content script starts
+ * with the document) is applied as the parser goes: each frame, a stream scan reads what the parser
+ * added since the last one and marks it before that frame first lays it out, so marking costs no
+ * render of its own. When parsing ends, the observer takes over, and one read-only scan of what the
+ * stream did not read catches what the page's scripts inserted meanwhile.
+ *
+ * A list that arrives on a loaded page (a refresh, a changed setting) means a whole-page pass:
+ * scanned in idle slices (reading only, what is on screen first), then written in as few frames as
+ * possible: once for what is in or near the viewport, once for the rest — every frame after DOM
+ * writes re-renders the page, so writes are never sliced.
+ *
  * Then one MutationObserver whose callback only queues the added subtrees; they are scanned and
  * marked in the next frame, before the page's own style and layout. Nothing happens while the tab
  * is hidden. No `browser.*` here: the content script wires it up.
