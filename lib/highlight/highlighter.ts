@@ -434,7 +434,9 @@ export class Highlighter {
   private endStream(): void {
     const stream = this.stream;
     if (stream === null) return;
-    stream.run(false, this.found);
+    // Cards (links without `#name` text) are left to the check below, which reads every link the
+    // stream did not.
+    stream.run(false, this.found, false);
     this.stream = null;
     this.observe();
     // Read-only unless it finds something: no on-screen-first order (that measures the page), and

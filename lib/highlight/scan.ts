@@ -112,16 +112,20 @@ abstract class Finder {
     if (this.seenLinks.has(parent) || this.seenLinks.has(parent.parentNode!)) return node;
     let first: ChildNode = node;
     while (isRunNode(first.previousSibling)) first = first.previousSibling;
-    const nodes: ChildNode[] = [];
+    // Most runs are one text node: no array and no string are made for them.
     let text = '';
     let last: ChildNode = first;
     for (let n: ChildNode | null = first; isRunNode(n); n = n.nextSibling) {
-      nodes.push(n);
       last = n;
-      if (n.nodeType === TEXT) text += (n as Text).data;
+      if (n.nodeType === TEXT) text = text === '' ? (n as Text).data : text + (n as Text).data;
     }
     if (last === open) return null;
-    if (this.seenText !== null) for (const n of nodes) this.seenText.add(n);
+    if (this.seenText !== null) {
+      for (let n: ChildNode = first; ; n = n.nextSibling!) {
+        this.seenText.add(n);
+        if (n === last) break;
+      }
+    }
     const tokens: RunToken[] = [];
     for (const token of findTagTokens(text)) {
       const name = normalizeTagName(token.name);
@@ -130,6 +134,11 @@ abstract class Finder {
     }
     // Where it is allowed is asked only for text that would be marked: most `#` text is not.
     if (tokens.length > 0 && this.isProse(parent)) {
+      const nodes: ChildNode[] = [];
+      for (let n: ChildNode = first; ; n = n.nextSibling!) {
+        nodes.push(n);
+        if (n === last) break;
+      }
       this.out.push({ kind: 'text', parent, nodes, text, tokens });
     }
     return last;
@@ -298,9 +307,10 @@ export class StreamScan extends Finder {
 
   /**
    * Appends what it finds to `out`. `loading`: the parser is still at work, so the document's last
-   * node may still grow.
+   * node may still grow. `cards`: once parsing is over, look up the links without `#name` text
+   * too (false when a whole-page scan follows anyway).
    */
-  run(loading: boolean, out: PendingMark[]): void {
+  run(loading: boolean, out: PendingMark[], cards = true): void {
     this.out = out;
     const walker = this.walker;
     const open = loading ? lastDescendant(walker.root) : null;
@@ -322,7 +332,7 @@ export class StreamScan extends Finder {
       }
       if (last !== node) walker.currentNode = last;
     }
-    if (loading) return;
+    if (loading || !cards) return;
     // Parsing is over: the tag links whose text spells no `#name` (cards naming their tag by href).
     const root = walker.root as Element;
     for (const link of root.querySelectorAll(TAG_LINK_SELECTOR)) {
