@@ -260,7 +260,7 @@ function inBody(element: Element): boolean {
 
 /**
  * The link a text node is in, looked for two levels up (`<a><strong>#x</strong></a>`, as TikTok
- * writes them): a deeper one is found by the link lookup when parsing ends, and its text is not
+ * writes them): a deeper one is found by the link lookup after parsing, and its text is not
  * prose meanwhile (see `isProse`), so it is never wrapped.
  */
 function enclosingLink(node: Node): Element | null {
