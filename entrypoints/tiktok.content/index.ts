@@ -27,9 +27,9 @@ function affectsSet(changes: Record<string, unknown>, area: string): boolean {
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
   cssInjectionMode: 'manifest',
-  // From the start: the set is asked for at once, and what the parser (or the page's scripts) add
-  // afterwards is marked in the frame before it is first laid out, so marking costs no render of
-  // its own (bench/highlight.mjs measures this against running after the page is parsed).
+  // From the start: the set is asked for at once, and what the parser adds is marked in the frame
+  // before it is first laid out, so marking a loading page costs no render of its own
+  // (bench/highlight.mjs measures this against marking a page already loaded).
   runAt: 'document_start',
   main(ctx) {
     let current: HighlightSet | null = null;
