@@ -96,9 +96,7 @@ export class Highlighter {
       if (this.stream === null || this.document.readyState === 'loading') return;
       if (this.document.visibilityState === 'hidden') return;
       this.endStream();
-      const found = this.found;
-      this.found = [];
-      if (found.length > 0) this.write(found, this.generation);
+      this.writeFound();
       this.finish();
     };
     document.addEventListener('visibilitychange', onVisible);
@@ -136,29 +134,19 @@ export class Highlighter {
       this.report();
       return;
     }
-    if (this.document.readyState === 'loading') {
-      // The page is still being parsed: follow the parser, marking what it added each frame before
-      // that frame first lays it out, so no frame of ours re-renders the page. The observer only
-      // takes what the page's scripts change behind the scan.
-      this.stream = new StreamScan(this.document, ranks);
-      this.observer.disconnect();
-      this.observed = false;
-      this.discardOwnRecords(() => {
-        for (const parent of this.store.rerank(ranks)) this.undoQueue.add(parent);
-      });
-      this.fullPass = false;
-      this.roots.clear();
-      this.schedule();
-      return;
-    }
-    this.stream = null;
-    this.observe();
+    // While the page is still parsed, the stream scan follows the parser, marking what it added
+    // each frame before that frame first lays it out, so no frame of ours re-renders the page; the
+    // observer waits for the end of parsing (see `endStream`). A loaded page gets the whole-page pass.
+    const loading = this.document.readyState === 'loading';
+    this.stream = loading ? new StreamScan(this.document, ranks) : null;
+    if (loading) this.unobserve();
+    else this.observe();
     this.discardOwnRecords(() => {
       for (const parent of this.store.rerank(ranks)) this.undoQueue.add(parent);
     });
     this.roots.clear();
-    if (this.document.body) this.roots.add(this.document.body);
-    this.fullPass = true;
+    if (!loading && this.document.body) this.roots.add(this.document.body);
+    this.fullPass = !loading;
     this.schedule();
   }
 
@@ -198,12 +186,16 @@ export class Highlighter {
     this.observed = true;
   }
 
+  private unobserve(): void {
+    this.observer.disconnect();
+    this.observed = false;
+  }
+
   private stop(): void {
     this.stream = null;
     this.afterStream = null;
     this.fullPass = false;
-    this.observer.disconnect();
-    this.observed = false;
+    this.unobserve();
     this.cancelTimers();
     this.roots.clear();
     this.undoQueue.clear();
@@ -276,18 +268,28 @@ export class Highlighter {
   private schedule(): void {
     if (this.scheduled || !this.enabled || this.options.signal.aborted) return;
     if (this.document.visibilityState === 'hidden') return;
+    if (this.fullPass) return this.processInIdle();
     this.scheduled = true;
-    if (this.fullPass) {
-      this.idle((deadline) => {
-        this.scheduled = false;
-        this.process(deadline);
-      });
-    } else {
-      this.frame(() => {
-        this.scheduled = false;
-        this.processInFrame();
-      });
-    }
+    this.frame(() => {
+      this.scheduled = false;
+      this.processInFrame();
+    });
+  }
+
+  /** Goes on (or starts) scanning in the next idle period. */
+  private processInIdle(): void {
+    this.scheduled = true;
+    this.idle((deadline) => {
+      this.scheduled = false;
+      this.process(deadline);
+    });
+  }
+
+  /** Writes the marks found so far for the current list. */
+  private writeFound(): void {
+    const found = this.found;
+    this.found = [];
+    if (found.length > 0) this.write(found, this.generation);
   }
 
   /** A whole-page pass is under way (setTags): scan what is on screen first, write it at once. */
@@ -315,9 +317,7 @@ export class Highlighter {
       // render of its own later, and this frame lays those nodes out anyway.
       if (this.document.readyState === 'loading') this.stream.run(true, this.found);
       else this.endStream();
-      const found = this.found;
-      this.found = [];
-      if (found.length > 0) this.write(found, this.generation);
+      this.writeFound();
       return this.finish();
     }
     this.startJobs();
@@ -325,18 +325,11 @@ export class Highlighter {
     const shouldYield = () => performance.now() > end;
     while (this.jobs.length > 0) {
       if (!this.jobs[0].run(shouldYield)) {
-        this.scheduled = true;
-        this.idle((d) => {
-          this.scheduled = false;
-          this.process(d);
-        });
-        return;
+        return this.processInIdle();
       }
       this.jobs.shift();
     }
-    const found = this.found;
-    this.found = [];
-    if (found.length > 0) this.write(found, this.generation);
+    this.writeFound();
     this.finish();
   }
 
@@ -393,12 +386,7 @@ export class Highlighter {
       if (job.nearComplete && !this.nearWritten) this.writeNearNow();
       if (!done) {
         // Out of time: carry on in the next idle period.
-        this.scheduled = true;
-        this.idle((d) => {
-          this.scheduled = false;
-          this.process(d);
-        });
-        return;
+        return this.processInIdle();
       }
       this.jobs.shift();
     }

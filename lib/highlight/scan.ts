@@ -70,6 +70,13 @@ function isRunNode(node: Node | null): node is ChildNode {
   return node !== null && (node.nodeType === TEXT || node.nodeType === COMMENT);
 }
 
+/** The first node of the run `node` is in. */
+function runStart(node: ChildNode): ChildNode {
+  let first = node;
+  while (isRunNode(first.previousSibling)) first = first.previousSibling;
+  return first;
+}
+
 /**
  * What both scans share: deciding what a tag link or a run of text needs, with the answers that
  * repeat (is this parent prose? was this link seen?) cached for the scan's lifetime.
@@ -110,8 +117,7 @@ abstract class Finder {
     const parent = node.parentNode!;
     // A tag link's own text (the link is marked, not its text): the common case, decided cheaply.
     if (this.seenLinks.has(parent) || this.seenLinks.has(parent.parentNode!)) return node;
-    let first: ChildNode = node;
-    while (isRunNode(first.previousSibling)) first = first.previousSibling;
+    const first = runStart(node);
     // Most runs are one text node: no array and no string are made for them.
     let text = '';
     let last: ChildNode = first;
@@ -326,9 +332,7 @@ export class StreamScan extends Finder {
       const last = this.visitRun(node as Text, open);
       if (last === null) {
         // The run is still being written: the next run starts at its first node again.
-        let first: Node = node;
-        while (isRunNode(first.previousSibling)) first = first.previousSibling;
-        return this.stepBack(first);
+        return this.stepBack(runStart(node as Text));
       }
       if (last !== node) walker.currentNode = last;
     }
