@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtensionStatus } from '../../lib/messaging';
 import { DEFAULT_FILTERS, type TrendFilters, type TrendView } from '../../lib/trending/types';
-import { createRadar, derive, tagFromHash, type RadarState } from './radar';
+import { INITIAL_RADAR_STATE, createRadar, derive, tagFromHash, type RadarState } from './radar';
 
 const credits = {
   day: '2026-11-26',
@@ -186,17 +186,7 @@ describe('radar', () => {
 });
 
 describe('derive', () => {
-  const base: RadarState = {
-    filters: DEFAULT_FILTERS,
-    view: null,
-    status: null,
-    failure: null,
-    pages: 1,
-    pending: false,
-    started: true,
-    query: '',
-    expanded: null,
-  };
+  const base: RadarState = { ...INITIAL_RADAR_STATE, started: true };
 
   it('never shows another filter set’s list', () => {
     const other = view({ ...DEFAULT_FILTERS, region: 'US' });

@@ -85,18 +85,21 @@ export interface LoadOptions {
   force?: boolean;
 }
 
+/** The popup before its first answer: default filters, nothing loaded, page 1. */
+export const INITIAL_RADAR_STATE: Readonly<RadarState> = {
+  filters: DEFAULT_FILTERS,
+  view: null,
+  status: null,
+  failure: null,
+  pages: 1,
+  pending: false,
+  started: false,
+  query: '',
+  expanded: null,
+};
+
 export function createRadar(send: typeof sendMessage = sendMessage) {
-  let state: RadarState = {
-    filters: DEFAULT_FILTERS,
-    view: null,
-    status: null,
-    failure: null,
-    pages: 1,
-    pending: false,
-    started: false,
-    query: '',
-    expanded: null,
-  };
+  let state: RadarState = { ...INITIAL_RADAR_STATE };
   let derived: RadarView | null = null;
   const listeners = new Set<() => void>();
 
