@@ -148,28 +148,27 @@ interface PermissionsApi {
 }
 const permissionsApi = () => (browser as unknown as { permissions?: PermissionsApi }).permissions;
 
+/** Asks the permissions API about the API host; `otherwise` when it is missing or fails. */
+async function apiHostPermission(call: keyof PermissionsApi, otherwise: boolean): Promise<boolean> {
+  const method = permissionsApi()?.[call];
+  if (typeof method !== 'function') return otherwise;
+  try {
+    return await method(API_HOST_PERMISSION);
+  } catch {
+    return otherwise;
+  }
+}
+
 /**
  * Whether the extension may call api.keyapi.ai. In Firefox the user can withdraw a host permission
  * from the extensions menu; then requests fail with a bare network error, and this tells why.
  * True where the browser cannot say (no permissions API): the request itself will tell.
  */
-export async function hasApiAccess(): Promise<boolean> {
-  const contains = permissionsApi()?.contains;
-  if (typeof contains !== 'function') return true;
-  try {
-    return await contains(API_HOST_PERMISSION);
-  } catch {
-    return true;
-  }
+export function hasApiAccess(): Promise<boolean> {
+  return apiHostPermission('contains', true);
 }
 
 /** Asks the user to allow api.keyapi.ai again. Call it from a click handler on an extension page. */
-export async function requestApiAccess(): Promise<boolean> {
-  const request = permissionsApi()?.request;
-  if (typeof request !== 'function') return false;
-  try {
-    return await request(API_HOST_PERMISSION);
-  } catch {
-    return false;
-  }
+export function requestApiAccess(): Promise<boolean> {
+  return apiHostPermission('request', false);
 }
