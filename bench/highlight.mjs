@@ -5,13 +5,15 @@
  * side by side in one run with the same page unhighlighted and the same page marked by mark.js 8.
  *
  *   npm run build            # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; EXT_DIR=/tmp/out-x/chrome-mv3
- *   node bench/highlight.mjs [--n 2000] [--runs 3] [--append-sizes 200,10000]
+ *   node bench/highlight.mjs [--n 2000] [--runs 3] [--append-sizes 200,10000] [--appends 10]
+ *                            [--appends-only]
  *
  * Measures on each page, from navigation start until the page is settled (every expected mark in
  * place and the main thread idle): renderer main-thread time (CDP Performance.getMetrics
  * TaskDuration, minus the unhighlighted page's), time until the first and all marks are in place,
  * the longest task and animation frame after DOMContentLoaded, and — from one traced extra load —
- * the extension's own script calls; then the cost of 20 appended items at two feed sizes. Two
+ * the extension's own script calls; then the cost of 20 appended items at two feed sizes, split
+ * by a control page that holds the marks' nodes without the extension (see `premark`). Two
  * extension cases: the page load (the list arrives while the page is parsed, the normal case) and
  * the list arriving on the loaded page (highlighting switched on after DOMContentLoaded: the
  * whole-page pass a changed list or setting runs). The extension runs on www.tiktok.com; the
@@ -21,8 +23,12 @@
  *
  * Runs on a shared machine vary (how many frames Chromium renders while it parses is a matter of
  * timing): the ratio is given with its per-run range; use --runs 7 or more for the README.
+ *
+ * Digging: RAW=1 prints every run's numbers; PROFILE=<kind> the functions with the most self time;
+ * TRACE=<kind>[,…] (kinds above, or append-plain|append-premarked|append-bench) a Chromium trace's
+ * self time per event (TRACE_TOP=n rows; TRACE_DIR=dir keeps the append traces as JSON).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:https';
@@ -40,6 +46,8 @@ const { values: args } = parseArgs({
     'append-sizes': { type: 'string', default: '200,10000' },
     chunks: { type: 'string', default: '20' },
     'chunk-gap': { type: 'string', default: '100' },
+    appends: { type: 'string', default: '10' },
+    'appends-only': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -56,6 +64,8 @@ const CHUNK_GAP_MS = Number(args['chunk-gap']);
 const EXT_DIR = resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MARKJS = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
+/** The extension's highlight stylesheet, for the premarked control (read once the build is found). */
+let CONTENT_CSS = '';
 const PLAIN_HOST = 'bench.example';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -281,14 +291,89 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
 }
 
 /**
- * 20 items appended to a feed of `n`, five times in a row on one page: the median cost of one
- * append (TaskDuration and ThreadTime), the time until its marks are in place, the longest task
- * and frame; on the unhighlighted page and with the extension.
+ * The control for appends: the unhighlighted page given, by the bench itself, the nodes the
+ * extension's marks consist of (links get the attribute; plain-text tokens of trending names are
+ * split out of their text node into a wrapper, the text after them into a new node) and the
+ * extension's stylesheet. Appending to it costs what the page pays for holding the marks (Chromium
+ * re-walks a bigger tree each frame); the extension on top of it pays for processing the new items.
+ * Returns the number of nodes in <body>, checked against the extension's page.
  */
-async function measureAppend(ext, port, n, trending, appends = 5) {
+function premark({ names, css }) {
+  const ranks = new Map(names.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]));
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+  document.documentElement.setAttribute('data-hashtag-radar-style', 'underline');
+  for (const link of document.querySelectorAll('a[href^="/tag/"]')) {
+    const rank = ranks.get(link.textContent.slice(1).normalize('NFC').toLowerCase());
+    if (rank) link.setAttribute('data-trending-rank', String(rank));
+  }
+  const token = /(^|[^\p{L}\p{M}\p{N}_])#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*)/gu;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest('a, script, style, input, [contenteditable]')) texts.push(node);
+  }
+  for (const node of texts) {
+    const data = node.data;
+    const hits = [...data.matchAll(token)]
+      .map((m) => ({
+        start: m.index + m[1].length,
+        end: m.index + m[0].length,
+        rank: ranks.get(m[2].normalize('NFC').toLowerCase()),
+      }))
+      .filter((hit) => hit.rank);
+    if (hits.length === 0) continue;
+    const fragment = document.createDocumentFragment();
+    hits.forEach((hit, i) => {
+      const wrapper = document.createElement('hashtag-radar-tag');
+      wrapper.setAttribute('data-trending-rank', String(hit.rank));
+      wrapper.append(data.slice(hit.start, hit.end));
+      fragment.append(wrapper);
+      const gapEnd = i + 1 < hits.length ? hits[i + 1].start : data.length;
+      if (gapEnd > hit.end) fragment.append(data.slice(hit.end, gapEnd));
+    });
+    node.data = data.slice(0, hits[0].start);
+    node.after(fragment);
+  }
+  const all = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (all.nextNode()) count++;
+  return count;
+}
+
+/** Nodes in <body> (the check that the control holds what the extension's page does). */
+function nodesInBody() {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (walker.nextNode()) count++;
+  return count;
+}
+
+/**
+ * 20 items appended to a feed of `n`, --appends times in a row on one page (frames on a page this
+ * big vary by ±20 ms, so a few appends are not enough): the
+ * median cost of one append (TaskDuration and ThreadTime), the time until its marks are in place,
+ * the longest task and frame; on the unhighlighted page, on the premarked control (see `premark`)
+ * and with the extension.
+ */
+async function measureAppend(ext, port, n, trending, appends = Number(args.appends)) {
   const out = {};
-  for (const kind of ['plain', 'bench']) {
-    const { page, cdp } = await measureLoad(ext, port, kind, n, trending);
+  const nodes = {};
+  for (const kind of ['plain', 'premarked', 'bench']) {
+    const { page, cdp } = await measureLoad(
+      ext,
+      port,
+      kind === 'premarked' ? 'plain' : kind,
+      n,
+      trending,
+    );
+    if (kind === 'premarked') {
+      nodes.premarked = await page.evaluate(premark, { names: trending, css: CONTENT_CSS });
+      await settle(page, cdp, { marks: 0 });
+    } else if (kind === 'bench') {
+      nodes.bench = await page.evaluate(nodesInBody);
+    }
     const tasks = [];
     const threads = [];
     const styles = [];
@@ -330,7 +415,15 @@ async function measureAppend(ext, port, n, trending, appends = 5) {
       longFrame = Math.max(longFrame, probes.longestFrame);
     }
     if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
-    if (tracing) printTrace(`append-${kind} at ${n}`, await tracing());
+    if (tracing) {
+      const events = await tracing();
+      printTrace(`append-${kind} at ${n}`, events);
+      if (process.env.TRACE_DIR)
+        writeFileSync(
+          join(process.env.TRACE_DIR, `append-${kind}-${n}.json`),
+          JSON.stringify(events),
+        );
+    }
     const marks =
       kind === 'bench' ? await countMarks(page, '[data-trending-rank]', trending) : null;
     out[kind] = {
@@ -346,6 +439,7 @@ async function measureAppend(ext, port, n, trending, appends = 5) {
     };
     await page.close();
   }
+  out.nodes = nodes;
   return out;
 }
 
@@ -470,7 +564,7 @@ function printTrace(label, events) {
     flush();
   }
   console.log(`trace ${label}: self / total ms per event on the renderer main thread`);
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25));
   for (const [name, ms] of top)
     console.log(`${ms.toFixed(1).padStart(8)} ${total.get(name).toFixed(1).padStart(8)}  ${name}`);
 }
@@ -491,32 +585,8 @@ function printProfile(profile) {
 
 const fmt = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${Math.round(x)}`);
 
-async function main() {
-  await stat(join(EXT_DIR, 'manifest.json')).catch(() => {
-    throw new Error(`No build at ${EXT_DIR}: run npm run build (or set EXT_DIR).`);
-  });
-  const contentJs = readFileSync(join(EXT_DIR, 'content-scripts/tiktok.js'));
-  // The server needs the names before the pages exist; the set needs a running browser: a first
-  // browser reads the set, then the server and a fresh browser run the measurements.
-  const probeServer = await startServer(['fyp']);
-  const probe = await launch(probeServer.address().port);
-  const set = await highlightSet(probe);
-  await probe.close();
-  probeServer.close();
-  const trending = usableNames(set.tags.map((t) => t.name));
-  const server = await startServer(trending);
-  const port = server.address().port;
-  const ext = await launch(port);
-  await highlightSet(ext);
-
-  const expected = expectedMarks(N, trending);
-  console.log(
-    `Highlight bench: ${N} items, ${trending.length} trending names (sample data, depth ${set.tags.length}), ${expected} expected marks, ${RUNS} runs (median); pages sent in ${CHUNKS} pieces ${CHUNK_GAP_MS} ms apart`,
-  );
-  console.log(
-    `Chromium: ${ext.context.browser()?.version() ?? (await ext.worker.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0]}; content script ${contentJs.length} B raw, ${gzipSync(contentJs, { level: 9 }).length} B gzip at first load`,
-  );
-
+/** The page-load table: every kind of page, RUNS times, then one traced load of the extension's. */
+async function loadTable(ext, port, trending, expected) {
   const KINDS = ['plain', 'bench', 'late', 'markjs', 'untrending'];
   const rows = Object.fromEntries(KINDS.map((k) => [k, []]));
   for (let r = 0; r < RUNS; r++) {
@@ -620,31 +690,73 @@ async function main() {
   console.log(
     `| the extension on the same page without trending tags (scan only): TaskDuration / ThreadTime, ms | ${fmt(idle.task)} / ${fmt(idle.thread)} | – | – |`,
   );
+}
+
+async function main() {
+  await stat(join(EXT_DIR, 'manifest.json')).catch(() => {
+    throw new Error(`No build at ${EXT_DIR}: run npm run build (or set EXT_DIR).`);
+  });
+  const contentJs = readFileSync(join(EXT_DIR, 'content-scripts/tiktok.js'));
+  CONTENT_CSS = readFileSync(join(EXT_DIR, 'content-scripts/tiktok.css'), 'utf8');
+  // The server needs the names before the pages exist; the set needs a running browser: a first
+  // browser reads the set, then the server and a fresh browser run the measurements.
+  const probeServer = await startServer(['fyp']);
+  const probe = await launch(probeServer.address().port);
+  const set = await highlightSet(probe);
+  await probe.close();
+  probeServer.close();
+  const trending = usableNames(set.tags.map((t) => t.name));
+  const server = await startServer(trending);
+  const port = server.address().port;
+  const ext = await launch(port);
+  await highlightSet(ext);
+
+  const expected = expectedMarks(N, trending);
+  console.log(
+    `Highlight bench: ${N} items, ${trending.length} trending names (sample data, depth ${set.tags.length}), ${expected} expected marks, ${RUNS} runs (median); pages sent in ${CHUNKS} pieces ${CHUNK_GAP_MS} ms apart`,
+  );
+  console.log(
+    `Chromium: ${ext.context.browser()?.version() ?? (await ext.worker.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0]}; content script ${contentJs.length} B raw, ${gzipSync(contentJs, { level: 9 }).length} B gzip at first load`,
+  );
+
+  if (!args['appends-only']) await loadTable(ext, port, trending, expected);
 
   if (APPEND_SIZES.length > 0) {
     console.log('');
     console.log(
-      '| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |',
+      '| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | … holding the marks: premarked control − unhighlighted, ms | … processing the new items: extension − premarked control, ms | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |',
     );
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     const costs = [];
     for (const n of APPEND_SIZES) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await measureAppend(ext, port, n, trending));
-      const task = median(runs.map((x) => x.bench.task - x.plain.task));
-      const thread = median(runs.map((x) => x.bench.thread - x.plain.thread));
-      const style = median(runs.map((x) => x.bench.style - x.plain.style));
-      const layout = median(runs.map((x) => x.bench.layout - x.plain.layout));
-      costs.push({ task, thread });
+      const diff = (a, b, key) => median(runs.map((x) => x[a][key] - x[b][key]));
+      const cost = {
+        task: diff('bench', 'plain', 'task'),
+        thread: diff('bench', 'plain', 'thread'),
+        holding: diff('premarked', 'plain', 'task'),
+        processing: diff('bench', 'premarked', 'task'),
+      };
+      costs.push(cost);
       const last = runs.at(-1);
+      const mismatch = runs.find((x) => x.nodes.bench !== x.nodes.premarked)?.nodes;
+      if (mismatch)
+        console.log(
+          `(control differs from the extension's page: ${mismatch.premarked} nodes vs ${mismatch.bench})`,
+        );
       console.log(
-        `| ${n} | ${fmt(task)} / ${fmt(thread)} | ${fmt(style)} / ${fmt(layout)} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
+        `| ${n} | ${fmt(cost.task)} / ${fmt(cost.thread)} | ${fmt(cost.holding)} | ${fmt(cost.processing)} | ${fmt(diff('bench', 'plain', 'style'))} / ${fmt(diff('bench', 'plain', 'layout'))} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
       );
+      if (process.env.RAW) {
+        for (const kind of ['plain', 'premarked', 'bench'])
+          console.log(`  ${kind}: ${runs.map((x) => Math.round(x[kind].task)).join(' ')}`);
+      }
     }
     if (costs.length >= 2) {
       const ratio = (k) => (costs.at(-1)[k] / Math.max(costs[0][k], 0.1)).toFixed(2);
       console.log(
-        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: TaskDuration ${ratio('task')}, ThreadTime ${ratio('thread')}`,
+        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: TaskDuration ${ratio('task')}, ThreadTime ${ratio('thread')}; processing the new items (− premarked control) ${ratio('processing')}`,
       );
     }
   }
