@@ -225,6 +225,25 @@ describe('marks on TikTok-like pages', () => {
     await video.mouse.move(0, 0);
   });
 
+  test("the card's file is not reachable at the extension's fixed address (no fingerprinting)", async () => {
+    // The card loaded above through the per-session dynamic URL; a page probing the extension's
+    // fixed ID (the classic way to learn what a visitor has installed) gets an error.
+    const probe = (url: string) =>
+      video.evaluate(
+        (src) =>
+          new Promise<string>((resolve) => {
+            const script = document.createElement('script');
+            script.src = src;
+            script.onload = () => resolve('loaded');
+            script.onerror = () => resolve('blocked');
+            document.head.append(script);
+            script.remove();
+          }),
+        url,
+      );
+    expect(await probe(`chrome-extension://${ext.extensionId}/tiktok-card.js`)).toBe('blocked');
+  });
+
   test('hover card by keyboard: focus the tag, Tab into the card, open the list', async () => {
     const link = video.locator('a[href="/tag/booktok"]');
     const card = video.locator('hashtag-radar-card').getByRole('dialog');

@@ -27,13 +27,17 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
   });
 
-  it('exposes files to tiktok.com pages only, and only files that exist', () => {
+  it('exposes files to tiktok.com pages only, through the dynamic URL, and only files that exist', () => {
     const exposed = (manifest.web_accessible_resources ?? []) as Array<{
       resources: string[];
       matches?: string[];
+      use_dynamic_url?: boolean;
     }>;
+    expect(exposed.length).toBeGreaterThan(0);
     for (const entry of exposed) {
       expect(entry.matches).toEqual(['*://*.tiktok.com/*']);
+      // Firefox gives each install a random ID already, and does not know the key.
+      expect(entry.use_dynamic_url).toBe(target === 'chrome-mv3' ? true : undefined);
       for (const file of entry.resources) expect(existsSync(join(dir, file)), file).toBe(true);
     }
   });
@@ -89,6 +93,9 @@ describe('Firefox specifics', () => {
       ...m,
       background: undefined,
       browser_specific_settings: undefined,
+      web_accessible_resources: (m.web_accessible_resources ?? []).map((entry) =>
+        typeof entry === 'object' ? { ...entry, use_dynamic_url: undefined } : entry,
+      ),
     });
     expect(common(firefox)).toEqual(common(chrome));
   });
