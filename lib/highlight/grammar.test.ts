@@ -87,6 +87,18 @@ for (const kind of SCANNERS) {
         ).toBe(false);
       });
 
+      it('decides each link by its own place, links sharing a parent included', () => {
+        setBody(`
+      <p id="a"><a href="/tag/fyp">#fyp</a> <a href="/tag/fyp" contenteditable="true">#fyp</a></p>
+      <div contenteditable="true"><a href="/tag/fyp">#fyp</a><a href="/tag/fyp">#fyp</a></div>
+      <p id="b"><a href="/tag/fyp">#fyp</a><a href="/tag/fyp">#fyp</a></p>`);
+        highlight(['fyp']);
+        const marked = [...document.querySelectorAll('a')].map((a) =>
+          a.hasAttribute('data-trending-rank'),
+        );
+        expect(marked).toEqual([true, false, false, false, true, true]);
+      });
+
       it('never changes attributes that contain tags, and leaves inputs alone', () => {
         setBody(`
       <img alt="#fyp" title="#fyp"><button aria-label="#fyp"></button>
