@@ -296,7 +296,7 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
  * split out of their text node into a wrapper, the text after them into a new node) and the
  * extension's stylesheet. Appending to it costs what the page pays for holding the marks (Chromium
  * re-walks a bigger tree each frame); the extension on top of it pays for processing the new items.
- * Returns the number of nodes in <body>, checked against the extension's page.
+ * Its node count is checked against the extension's page (`nodesInBody`).
  */
 function premark({ names, css }) {
   const ranks = new Map(names.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]));
@@ -336,10 +336,6 @@ function premark({ names, css }) {
     node.data = data.slice(0, hits[0].start);
     node.after(fragment);
   }
-  const all = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
-  let count = 0;
-  while (all.nextNode()) count++;
-  return count;
 }
 
 /** Nodes in <body> (the check that the control holds what the extension's page does). */
@@ -352,10 +348,10 @@ function nodesInBody() {
 
 /**
  * 20 items appended to a feed of `n`, --appends times in a row on one page (frames on a page this
- * big vary by ±20 ms, so a few appends are not enough): the
- * median cost of one append (TaskDuration and ThreadTime), the time until its marks are in place,
- * the longest task and frame; on the unhighlighted page, on the premarked control (see `premark`)
- * and with the extension.
+ * big vary by ±20 ms, so a few appends are not enough): the median cost of one append
+ * (TaskDuration and ThreadTime), the time until its marks are in place, the longest task and
+ * frame; on the unhighlighted page, on the premarked control (see `premark`) and with the
+ * extension.
  */
 async function measureAppend(ext, port, n, trending, appends = Number(args.appends)) {
   const out = {};
@@ -369,11 +365,10 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
       trending,
     );
     if (kind === 'premarked') {
-      nodes.premarked = await page.evaluate(premark, { names: trending, css: CONTENT_CSS });
+      await page.evaluate(premark, { names: trending, css: CONTENT_CSS });
       await settle(page, cdp, { marks: 0 });
-    } else if (kind === 'bench') {
-      nodes.bench = await page.evaluate(nodesInBody);
     }
+    if (kind !== 'plain') nodes[kind] = await page.evaluate(nodesInBody);
     const tasks = [];
     const threads = [];
     const styles = [];
