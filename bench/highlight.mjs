@@ -439,7 +439,7 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
 }
 
 /**
- * TRACE=bench|markjs|plain|append-bench|append-plain: a Chromium trace (timeline and GC
+ * TRACE=bench|late|markjs|plain|append-…: a Chromium trace (timeline and GC
  * categories) of that page's load or appends; returns a function that stops it and yields events.
  */
 async function startTrace(cdp) {
