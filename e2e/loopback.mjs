@@ -1,6 +1,6 @@
 // What the e2e harness (e2e/server.ts, e2e/browser.ts) and the benches share to play real hostnames
-// on loopback: a throwaway certificate for them, and the Chromium flags that load the unpacked
-// extension and map those hostnames to 127.0.0.1. The background-networking flags keep Chromium off
+// on loopback: a throwaway certificate for them, the Chromium flags that load the unpacked
+// extension and map those hostnames to 127.0.0.1, and a page sent in pieces as a network would. The background-networking flags keep Chromium off
 // hosts this closed network refuses.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -69,4 +69,22 @@ export function extensionLaunchArgs(extensionDir, port, hosts) {
     `--host-resolver-rules=${rules}`,
     '--ignore-certificate-errors',
   ];
+}
+
+/**
+ * Sends `chunks` as the body of `res`, `gapMs` apart, as a slow network delivers a big page (the
+ * browser parses and renders each piece before the next arrives), then ends it; stops early if
+ * the browser went away. The status and headers are the caller's.
+ * @param {import('node:http').ServerResponse} res
+ * @param {Array<string | Uint8Array>} chunks
+ * @param {number} gapMs
+ * @returns {Promise<void>}
+ */
+export async function writeInPieces(res, chunks, gapMs) {
+  for (const [i, chunk] of chunks.entries()) {
+    if (i > 0) await new Promise((done) => setTimeout(done, gapMs));
+    if (res.destroyed) return;
+    res.write(chunk);
+  }
+  res.end();
 }

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { isIndustryFilter } from '../lib/industries';
 import { isRegion } from '../lib/markets';
 import { PAGE_SIZE, type TrendFilters } from '../lib/trending/types';
-import { selfSignedCertificate } from './loopback.mjs';
+import { selfSignedCertificate, writeInPieces } from './loopback.mjs';
 import { apiHashtags, type ApiItem } from './mock-hashtags';
 
 export { apiHashtags, EVERYDAY_TAGS, type ApiItem } from './mock-hashtags';
@@ -282,12 +282,7 @@ export async function startMockServer(): Promise<MockServer> {
     const streamed = streamedPages.get(path);
     if (streamed !== undefined) {
       res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']! });
-      for (const [i, chunk] of streamed.chunks.entries()) {
-        if (i > 0) await new Promise((done) => setTimeout(done, streamed.gapMs));
-        if (res.destroyed) return;
-        res.write(chunk);
-      }
-      res.end();
+      await writeInPieces(res, streamed.chunks, streamed.gapMs);
       return;
     }
     const page = pages.get(path);
