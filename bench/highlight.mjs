@@ -36,7 +36,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { extensionLaunchArgs, selfSignedCertificate } from '../e2e/loopback.mjs';
+import { extensionLaunchArgs, selfSignedCertificate, writeInPieces } from '../e2e/loopback.mjs';
 import { expectedMarks, feedHtml, otherNames, usableNames } from './highlight-feed.mjs';
 
 const { values: args } = parseArgs({
@@ -125,14 +125,10 @@ async function startServer(trending) {
       // Cut as bytes, anywhere (in a tag, a hashtag or a UTF-8 sequence), as a network would.
       const body = Buffer.from(page(kind === 'late' ? 'bench' : kind, n));
       const size = Math.ceil(body.length / CHUNKS);
-      void (async () => {
-        for (let i = 0; i < CHUNKS; i++) {
-          if (i > 0) await sleep(CHUNK_GAP_MS);
-          if (res.destroyed) return;
-          res.write(body.subarray(i * size, (i + 1) * size));
-        }
-        res.end();
-      })();
+      const pieces = Array.from({ length: CHUNKS }, (_, i) =>
+        body.subarray(i * size, (i + 1) * size),
+      );
+      void writeInPieces(res, pieces, CHUNK_GAP_MS);
     },
   );
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -726,12 +722,12 @@ async function main() {
     for (const n of APPEND_SIZES) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await measureAppend(ext, port, n, trending));
-      const diff = (a, b, key) => median(runs.map((x) => x[a][key] - x[b][key]));
+      const between = (a, b, key) => median(runs.map((x) => x[a][key] - x[b][key]));
       const cost = {
-        task: diff('bench', 'plain', 'task'),
-        thread: diff('bench', 'plain', 'thread'),
-        holding: diff('premarked', 'plain', 'task'),
-        processing: diff('bench', 'premarked', 'task'),
+        task: between('bench', 'plain', 'task'),
+        thread: between('bench', 'plain', 'thread'),
+        holding: between('premarked', 'plain', 'task'),
+        processing: between('bench', 'premarked', 'task'),
       };
       costs.push(cost);
       const last = runs.at(-1);
@@ -741,7 +737,7 @@ async function main() {
           `(control differs from the extension's page: ${mismatch.premarked} nodes vs ${mismatch.bench})`,
         );
       console.log(
-        `| ${n} | ${fmt(cost.task)} / ${fmt(cost.thread)} | ${fmt(cost.holding)} | ${fmt(cost.processing)} | ${fmt(diff('bench', 'plain', 'style'))} / ${fmt(diff('bench', 'plain', 'layout'))} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
+        `| ${n} | ${fmt(cost.task)} / ${fmt(cost.thread)} | ${fmt(cost.holding)} | ${fmt(cost.processing)} | ${fmt(between('bench', 'plain', 'style'))} / ${fmt(between('bench', 'plain', 'layout'))} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
       );
       if (process.env.RAW) {
         for (const kind of ['plain', 'premarked', 'bench'])
