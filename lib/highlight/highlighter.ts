@@ -95,9 +95,7 @@ export class Highlighter {
     const onReady = () => {
       if (this.stream === null || this.document.readyState === 'loading') return;
       if (this.document.visibilityState === 'hidden') return;
-      this.endStream();
-      this.writeFound();
-      this.finish();
+      this.followParser();
     };
     document.addEventListener('visibilitychange', onVisible);
     document.addEventListener('readystatechange', onReady);
@@ -312,14 +310,7 @@ export class Highlighter {
     if (!this.enabled || this.options.signal.aborted) return this.wake();
     if (this.document.visibilityState === 'hidden') return;
     this.undoQueued();
-    if (this.stream !== null) {
-      // All the parser added since the last frame, unbudgeted: deferring any of it would cost a
-      // render of its own later, and this frame lays those nodes out anyway.
-      if (this.document.readyState === 'loading') this.stream.run(true, this.found);
-      else this.endStream();
-      this.writeFound();
-      return this.finish();
-    }
+    if (this.stream !== null) return this.followParser();
     this.startJobs();
     const end = performance.now() + FRAME_BUDGET_MS;
     const shouldYield = () => performance.now() > end;
@@ -329,6 +320,18 @@ export class Highlighter {
       }
       this.jobs.shift();
     }
+    this.writeFound();
+    this.finish();
+  }
+
+  /**
+   * The stream scan's turn (a frame while the page loads, or the end of parsing): marks all the
+   * parser added since the last one, unbudgeted (deferring any of it would cost a render of its
+   * own later, and this frame lays those nodes out anyway); once parsing is over, ends the stream.
+   */
+  private followParser(): void {
+    if (this.document.readyState === 'loading') this.stream!.run(true, this.found);
+    else this.endStream();
     this.writeFound();
     this.finish();
   }
@@ -431,7 +434,6 @@ export class Highlighter {
     // what the stream read (or we wrote) is passed over: only nodes new to it are read.
     this.afterStream = (node) => stream.seen(node) || this.store.isCreated(node);
     if (this.document.body) this.roots.add(this.document.body);
-    this.fullPass = false;
     // Nodes the page removed meanwhile may have held marks.
     this.removalsSeen = true;
   }
