@@ -85,7 +85,7 @@ abstract class Finder {
   /** Per parent element: is its text prose we may mark? */
   private readonly prose = new Map<Node, boolean>();
   /** Tag links seen, to pass over their own text (`<a><strong>#x</strong></a>`) cheaply. */
-  readonly seenLinks = new Set<Node>();
+  protected readonly seenLinks = new Set<Node>();
   /** Text nodes of every run matched (filled by the stream scan, for the check after it). */
   protected seenText: Set<Node> | null = null;
 
@@ -278,7 +278,7 @@ function enclosingLink(node: Node): Element | null {
 }
 
 /** The last node in tree order under `root`: while a page loads, where the parser is writing. */
-export function lastDescendant(root: Node): Node {
+function lastDescendant(root: Node): Node {
   let node = root;
   while (node.lastChild !== null) node = node.lastChild;
   return node;
