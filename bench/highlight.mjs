@@ -343,16 +343,19 @@ function nodesInBody() {
 }
 
 /**
- * 20 items appended to a feed of `n`, --appends times in a row on one page (frames on a page this
- * big vary by ±20 ms, so a few appends are not enough): the median cost of one append
- * (TaskDuration and ThreadTime), the time until its marks are in place, the longest task and
- * frame; on the unhighlighted page, on the premarked control (see `premark`) and with the
- * extension.
+ * 20 items appended to a feed of `n`, --appends times on each of three pages: the unhighlighted
+ * page, the premarked control (see `premark`) and the extension's. The three are loaded first and
+ * then take turns (a round appends once to each, in an order that rotates), so that whatever
+ * drifts over a run (the machine, the browser's memory) weighs on all three alike; a frame on the
+ * 10 000-item page varies by ±20 ms on its own, hence the many appends. Per page: the median cost
+ * of one append (TaskDuration and ThreadTime), the time until its marks are in place, the longest
+ * task and frame.
  */
 async function measureAppend(ext, port, n, trending, appends = Number(args.appends)) {
-  const out = {};
+  const KINDS = ['plain', 'premarked', 'bench'];
+  const pages = {};
   const nodes = {};
-  for (const kind of ['plain', 'premarked', 'bench']) {
+  for (const kind of KINDS) {
     const { page, cdp } = await measureLoad(
       ext,
       port,
@@ -365,24 +368,28 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
       await settle(page, cdp, { marks: 0 });
     }
     if (kind !== 'plain') nodes[kind] = await page.evaluate(nodesInBody);
-    const tasks = [];
-    const threads = [];
-    const styles = [];
-    const layouts = [];
-    const latencies = [];
-    let longTask = 0;
-    let longFrame = 0;
-    const profiling = process.env.PROFILE === `append-${kind}`;
-    if (profiling) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
-    const tracing = (process.env.TRACE ?? '').split(',').includes(`append-${kind}`)
-      ? await startTrace(cdp)
-      : null;
-    for (let k = 0; k < appends; k++) {
-      const size = n + 20 * k;
+    pages[kind] = { page, cdp, task: [], thread: [], style: [], layout: [], latency: [] };
+    pages[kind].longTask = pages[kind].longFrame = 0;
+  }
+  const profiled = KINDS.find((kind) => process.env.PROFILE === `append-${kind}`);
+  if (profiled) {
+    const { cdp } = pages[profiled];
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const traced = KINDS.filter((kind) =>
+    (process.env.TRACE ?? '').split(',').includes(`append-${kind}`),
+  );
+  const traces = Object.fromEntries(traced.map((kind) => [kind, []]));
+  for (let k = 0; k < appends; k++) {
+    const size = n + 20 * k;
+    for (let j = 0; j < KINDS.length; j++) {
+      const kind = KINDS[(k + j) % KINDS.length];
+      const at = pages[kind];
+      const { page, cdp } = at;
+      // Traced only while its own append runs: the trace covers every renderer.
+      const tracing = traced.includes(kind) ? await startTrace(cdp) : null;
       await page.evaluate(() => window.__resetProbes());
       const m0 = await metrics(cdp);
       const t0 = await page.evaluate(() => {
@@ -396,41 +403,44 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
         minMs: 1000,
       });
       const m1 = await metrics(cdp);
+      if (tracing) traces[kind].push(...(await tracing()));
       const probes = await page.evaluate(() => window.__bench);
-      tasks.push(m1.task - m0.task);
-      threads.push(m1.thread - m0.thread);
-      styles.push(m1.style - m0.style);
-      layouts.push(m1.layout - m0.layout);
-      if (kind === 'bench') latencies.push(probes.lastMark - t0);
-      longTask = Math.max(longTask, probes.longestTask);
-      longFrame = Math.max(longFrame, probes.longestFrame);
+      at.task.push(m1.task - m0.task);
+      at.thread.push(m1.thread - m0.thread);
+      at.style.push(m1.style - m0.style);
+      at.layout.push(m1.layout - m0.layout);
+      if (kind === 'bench') at.latency.push(probes.lastMark - t0);
+      at.longTask = Math.max(at.longTask, probes.longestTask);
+      at.longFrame = Math.max(at.longFrame, probes.longestFrame);
     }
-    if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
-    if (tracing) {
-      const events = await tracing();
-      printTrace(`append-${kind} at ${n}`, events);
-      if (process.env.TRACE_DIR)
-        writeFileSync(
-          join(process.env.TRACE_DIR, `append-${kind}-${n}.json`),
-          JSON.stringify(events),
-        );
-    }
-    const marks =
-      kind === 'bench' ? await countMarks(page, '[data-trending-rank]', trending) : null;
+  }
+  if (profiled) printProfile((await pages[profiled].cdp.send('Profiler.stop')).profile);
+  for (const kind of traced) {
+    printTrace(`append-${kind} at ${n}`, traces[kind]);
+    if (process.env.TRACE_DIR)
+      writeFileSync(
+        join(process.env.TRACE_DIR, `append-${kind}-${n}.json`),
+        JSON.stringify(traces[kind]),
+      );
+  }
+  const out = { nodes };
+  for (const kind of KINDS) {
+    const at = pages[kind];
     out[kind] = {
-      task: median(tasks),
-      thread: median(threads),
-      style: median(styles),
-      layout: median(layouts),
-      latency: latencies.length ? median(latencies) : undefined,
-      longTask,
-      longFrame,
-      marks,
+      task: median(at.task),
+      thread: median(at.thread),
+      style: median(at.style),
+      layout: median(at.layout),
+      latency: at.latency.length ? median(at.latency) : undefined,
+      longTask: at.longTask,
+      longFrame: at.longFrame,
+      // Every append's own numbers, in rounds: the nth of each page ran side by side.
+      each: { task: at.task, thread: at.thread, style: at.style, layout: at.layout },
+      marks: kind === 'bench' ? await countMarks(at.page, '[data-trending-rank]', trending) : null,
       expected: expectedMarks(n + 20 * appends, trending),
     };
-    await page.close();
   }
-  out.nodes = nodes;
+  for (const kind of KINDS) await pages[kind].page.close();
   return out;
 }
 
@@ -440,7 +450,8 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
  */
 async function startTrace(cdp) {
   const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const collect = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
@@ -459,6 +470,7 @@ async function startTrace(cdp) {
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.end');
     await done;
+    cdp.off('Tracing.dataCollected', collect);
     return events;
   };
 }
@@ -722,7 +734,9 @@ async function main() {
     for (const n of APPEND_SIZES) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await measureAppend(ext, port, n, trending));
-      const between = (a, b, key) => median(runs.map((x) => x[a][key] - x[b][key]));
+      // Paired: each round's append on one page against the same round's on the other.
+      const between = (a, b, key) =>
+        median(runs.flatMap((x) => x[a].each[key].map((v, k) => v - x[b].each[key][k])));
       const cost = {
         task: between('bench', 'plain', 'task'),
         thread: between('bench', 'plain', 'thread'),
@@ -741,7 +755,9 @@ async function main() {
       );
       if (process.env.RAW) {
         for (const kind of ['plain', 'premarked', 'bench'])
-          console.log(`  ${kind}: ${runs.map((x) => Math.round(x[kind].task)).join(' ')}`);
+          console.log(
+            `  ${kind}: ${runs.map((x) => x[kind].each.task.map(Math.round).join(' ')).join(' | ')}`,
+          );
       }
     }
     if (costs.length >= 2) {
