@@ -152,14 +152,25 @@ function pageScript(trending, others, n) {
 }
 
 /**
- * The whole page. `extraHead` lets the bench add its baseline (mark.js) without changing the rest.
+ * The whole page. `extraBody` lets the bench add its baseline (mark.js) without changing the rest.
+ * `positioned` gives each item `position: relative`, as a feed whose items hold absolutely
+ * positioned player controls has: each item is then a paint layer of its own, and Chromium's
+ * per-frame walk over the page's layout objects (its CompositingInputs phase) skips the items that
+ * did not change. Without it the whole feed is one paint layer, walked whole on every frame that
+ * changes layout.
  */
-export function feedHtml({ n, trending, others = otherNames(trending), extraBody = '' }) {
+export function feedHtml({
+  n,
+  trending,
+  others = otherNames(trending),
+  extraBody = '',
+  positioned = false,
+}) {
   const items = [];
   for (let i = 0; i < n; i++) items.push(itemHtml(i, itemSpec(i, trending, others), escapeHtml));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>For You | TikTok</title>
-<style>body{margin:0;font-family:Arial,sans-serif}.css-14bp9b0-DivItemContainer{padding:12px 24px;border-bottom:1px solid #eee}a{color:inherit;text-decoration:none}.css-1p6dp51-StrongText{font-weight:600}</style>
+<style>body{margin:0;font-family:Arial,sans-serif}.css-14bp9b0-DivItemContainer{padding:12px 24px;border-bottom:1px solid #eee}a{color:inherit;text-decoration:none}.css-1p6dp51-StrongText{font-weight:600}${positioned ? '.css-14bp9b0-DivItemContainer{position:relative}' : ''}</style>
 <script>${pageScript(trending, others, n)}</script>
 </head><body><div id="app"><div class="css-1q4mcwn-DivHeaderWrapper"><input type="search" data-e2e="search-user-input" value="#${escapeHtml(trending[0])}" aria-label="Search"></div>
 <main class="css-1n8z9r7-DivContentContainer" data-e2e="recommend-list">${items.join('\n')}</main>

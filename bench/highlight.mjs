@@ -6,7 +6,7 @@
  *
  *   npm run build            # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; EXT_DIR=/tmp/out-x/chrome-mv3
  *   node bench/highlight.mjs [--n 2000] [--runs 3] [--append-sizes 200,10000] [--appends 10]
- *                            [--appends-only]
+ *                            [--appends-only] [--positioned-items]
  *
  * Measures on each page, from navigation start until the page is settled (every expected mark in
  * place and the main thread idle): renderer main-thread time (CDP Performance.getMetrics
@@ -23,6 +23,9 @@
  *
  * Runs on a shared machine vary (how many frames Chromium renders while it parses is a matter of
  * timing): the ratio is given with its per-run range; use --runs 7 or more for the README.
+ *
+ * --positioned-items gives every feed item `position: relative` (see `feedHtml`): the same page
+ * with each item a paint layer of its own, which changes what Chromium walks on every frame.
  *
  * Digging: RAW=1 prints every run's numbers; PROFILE=<kind> the functions with the most self time;
  * TRACE=<kind>[,…] (kinds above, or append-plain|append-premarked|append-bench) a Chromium trace's
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     'chunk-gap': { type: 'string', default: '100' },
     appends: { type: 'string', default: '10' },
     'appends-only': { type: 'boolean', default: false },
+    'positioned-items': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -101,6 +105,7 @@ async function startServer(trending) {
           trending: kind === 'untrending' ? trending.map((_, i) => `notrending${i}`) : trending,
           others,
           extraBody: kind === 'markjs' ? markJsBody(trending) : '',
+          positioned: args['positioned-items'],
         }),
       );
     }
@@ -345,11 +350,11 @@ function nodesInBody() {
 /**
  * 20 items appended to a feed of `n`, --appends times on each of three pages: the unhighlighted
  * page, the premarked control (see `premark`) and the extension's. The three are loaded first and
- * then take turns (a round appends once to each, in an order that rotates), so that whatever
- * drifts over a run (the machine, the browser's memory) weighs on all three alike; a frame on the
- * 10 000-item page varies by ±20 ms on its own, hence the many appends. Per page: the median cost
- * of one append (TaskDuration and ThreadTime), the time until its marks are in place, the longest
- * task and frame.
+ * then take turns (a round appends once to each, in an order that rotates, each page brought to
+ * the front for its turn), so that whatever drifts over a run (the machine, the browser's memory)
+ * weighs on all three alike; a frame on the 10 000-item page varies by ±20 ms on its own, hence
+ * the many appends. Per page: the median cost of one append (TaskDuration and ThreadTime), the
+ * time until its marks are in place, the longest task and frame.
  */
 async function measureAppend(ext, port, n, trending, appends = Number(args.appends)) {
   const KINDS = ['plain', 'premarked', 'bench'];
@@ -388,6 +393,10 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
       const kind = KINDS[(k + j) % KINDS.length];
       const at = pages[kind];
       const { page, cdp } = at;
+      // In front, as the tab a user scrolls is: a page behind the others was seen to render an
+      // append's frame up to a second late (a ~1 s animation frame with no work in it).
+      await page.bringToFront();
+      await settle(page, cdp, { marks: 0, minMs: 300 });
       // Traced only while its own append runs: the trace covers every renderer.
       const tracing = traced.includes(kind) ? await startTrace(cdp) : null;
       await page.evaluate(() => window.__resetProbes());
@@ -403,7 +412,7 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
         minMs: 1000,
       });
       const m1 = await metrics(cdp);
-      if (tracing) traces[kind].push(...(await tracing()));
+      if (tracing) for (const event of await tracing()) traces[kind].push(event);
       const probes = await page.evaluate(() => window.__bench);
       at.task.push(m1.task - m0.task);
       at.thread.push(m1.thread - m0.thread);
@@ -716,7 +725,7 @@ async function main() {
 
   const expected = expectedMarks(N, trending);
   console.log(
-    `Highlight bench: ${N} items, ${trending.length} trending names (sample data, depth ${set.tags.length}), ${expected} expected marks, ${RUNS} runs (median); pages sent in ${CHUNKS} pieces ${CHUNK_GAP_MS} ms apart`,
+    `Highlight bench: ${N} items, ${trending.length} trending names (sample data, depth ${set.tags.length}), ${expected} expected marks, ${RUNS} runs (median); pages sent in ${CHUNKS} pieces ${CHUNK_GAP_MS} ms apart${args['positioned-items'] ? '; items positioned (a paint layer each)' : ''}`,
   );
   console.log(
     `Chromium: ${ext.context.browser()?.version() ?? (await ext.worker.evaluate(() => navigator.userAgent)).match(/Chrome\/[\d.]+/)?.[0]}; content script ${contentJs.length} B raw, ${gzipSync(contentJs, { level: 9 }).length} B gzip at first load`,
