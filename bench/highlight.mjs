@@ -6,7 +6,7 @@
  *
  *   npm run build            # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; EXT_DIR=/tmp/out-x/chrome-mv3
  *   node bench/highlight.mjs [--n 2000] [--runs 3] [--append-sizes 200,10000] [--appends 10]
- *                            [--appends-only] [--positioned-items]
+ *                            [--appends-only] [--positioned-items] [--ideal-control]
  *
  * Measures on each page, from navigation start until the page is settled (every expected mark in
  * place and the main thread idle): renderer main-thread time (CDP Performance.getMetrics
@@ -26,6 +26,9 @@
  *
  * --positioned-items gives every feed item `position: relative` (see `feedHtml`): the same page
  * with each item a paint layer of its own, which changes what Chromium walks on every frame.
+ * --ideal-control makes the append control an ideal highlighter: the page marks each appended
+ * batch itself, in the append's own task (the same nodes as the extension's, no overhead), so
+ * the last column is what the extension adds beyond the writes themselves.
  *
  * Digging: RAW=1 prints every run's numbers; PROFILE=<kind> the functions with the most self time;
  * TRACE=<kind>[,…] (kinds above, or append-plain|append-premarked|append-bench) a Chromium trace's
@@ -52,6 +55,7 @@ const { values: args } = parseArgs({
     appends: { type: 'string', default: '10' },
     'appends-only': { type: 'boolean', default: false },
     'positioned-items': { type: 'boolean', default: false },
+    'ideal-control': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -299,44 +303,55 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
  * re-walks a bigger tree each frame); the extension on top of it pays for processing the new items.
  * Its node count is checked against the extension's page (`nodesInBody`).
  */
-function premark({ names, css }) {
+function premark({ names, css, append = 0 }) {
   const ranks = new Map(names.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]));
+  const markIn = (scope) => {
+    for (const link of scope.querySelectorAll('a[href^="/tag/"]')) {
+      const rank = ranks.get(link.textContent.slice(1).normalize('NFC').toLowerCase());
+      if (rank) link.setAttribute('data-trending-rank', String(rank));
+    }
+    const token = /(^|[^\p{L}\p{M}\p{N}_])#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*)/gu;
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.closest('a, script, style, input, [contenteditable]'))
+        texts.push(node);
+    }
+    for (const node of texts) {
+      const data = node.data;
+      const hits = [...data.matchAll(token)]
+        .map((m) => ({
+          start: m.index + m[1].length,
+          end: m.index + m[0].length,
+          rank: ranks.get(m[2].normalize('NFC').toLowerCase()),
+        }))
+        .filter((hit) => hit.rank);
+      if (hits.length === 0) continue;
+      const fragment = document.createDocumentFragment();
+      hits.forEach((hit, i) => {
+        const wrapper = document.createElement('hashtag-radar-tag');
+        wrapper.setAttribute('data-trending-rank', String(hit.rank));
+        wrapper.append(data.slice(hit.start, hit.end));
+        fragment.append(wrapper);
+        const gapEnd = i + 1 < hits.length ? hits[i + 1].start : data.length;
+        if (gapEnd > hit.end) fragment.append(data.slice(hit.end, gapEnd));
+      });
+      node.data = data.slice(0, hits[0].start);
+      node.after(fragment);
+    }
+  };
+  if (append > 0) {
+    // --ideal-control: the page appends and marks the new items itself, in the same task.
+    window.__append(append);
+    const items = document.querySelectorAll('[data-e2e="recommend-list-item-container"]');
+    for (let i = Math.max(0, items.length - append); i < items.length; i++) markIn(items[i]);
+    return;
+  }
   const style = document.createElement('style');
   style.textContent = css;
   document.head.append(style);
   document.documentElement.setAttribute('data-hashtag-radar-style', 'underline');
-  for (const link of document.querySelectorAll('a[href^="/tag/"]')) {
-    const rank = ranks.get(link.textContent.slice(1).normalize('NFC').toLowerCase());
-    if (rank) link.setAttribute('data-trending-rank', String(rank));
-  }
-  const token = /(^|[^\p{L}\p{M}\p{N}_])#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*)/gu;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const texts = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement.closest('a, script, style, input, [contenteditable]')) texts.push(node);
-  }
-  for (const node of texts) {
-    const data = node.data;
-    const hits = [...data.matchAll(token)]
-      .map((m) => ({
-        start: m.index + m[1].length,
-        end: m.index + m[0].length,
-        rank: ranks.get(m[2].normalize('NFC').toLowerCase()),
-      }))
-      .filter((hit) => hit.rank);
-    if (hits.length === 0) continue;
-    const fragment = document.createDocumentFragment();
-    hits.forEach((hit, i) => {
-      const wrapper = document.createElement('hashtag-radar-tag');
-      wrapper.setAttribute('data-trending-rank', String(hit.rank));
-      wrapper.append(data.slice(hit.start, hit.end));
-      fragment.append(wrapper);
-      const gapEnd = i + 1 < hits.length ? hits[i + 1].start : data.length;
-      if (gapEnd > hit.end) fragment.append(data.slice(hit.end, gapEnd));
-    });
-    node.data = data.slice(0, hits[0].start);
-    node.after(fragment);
-  }
+  markIn(document.body);
 }
 
 /** Nodes in <body> (the check that the control holds what the extension's page does). */
@@ -401,11 +416,14 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
       const tracing = traced.includes(kind) ? await startTrace(cdp) : null;
       await page.evaluate(() => window.__resetProbes());
       const m0 = await metrics(cdp);
-      const t0 = await page.evaluate(() => {
-        const start = performance.now();
-        window.__append(20);
-        return start;
-      });
+      const t0 =
+        kind === 'premarked' && args['ideal-control']
+          ? await page.evaluate(premark, { names: trending, css: '', append: 20 })
+          : await page.evaluate(() => {
+              const start = performance.now();
+              window.__append(20);
+              return start;
+            });
       await settle(page, cdp, {
         marks:
           kind === 'bench' ? expectedMarks(size + 20, trending) - expectedMarks(size, trending) : 0,
@@ -736,7 +754,7 @@ async function main() {
   if (APPEND_SIZES.length > 0) {
     console.log('');
     console.log(
-      '| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | … holding the marks: premarked control − unhighlighted, ms | … processing the new items: extension − premarked control, ms | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |',
+      `| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | ${args['ideal-control'] ? "… the marks' nodes, held and written by the page itself: ideal control − unhighlighted, ms | … the extension's own work: extension − ideal control, ms" : '… holding the marks: premarked control − unhighlighted, ms | … processing the new items: extension − premarked control, ms'} | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |`,
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
     const costs = [];
