@@ -301,7 +301,8 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
  * split out of their text node into a wrapper, the text after them into a new node) and the
  * extension's stylesheet. Appending to it costs what the page pays for holding the marks (Chromium
  * re-walks a bigger tree each frame); the extension on top of it pays for processing the new items.
- * Its node count is checked against the extension's page (`nodesInBody`).
+ * Its node count is checked against the extension's page (`nodesInBody`). With `append`
+ * (--ideal-control), it appends that many items and marks just those, in the same task.
  */
 function premark({ names, css, append = 0 }) {
   const ranks = new Map(names.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]));
@@ -342,9 +343,11 @@ function premark({ names, css, append = 0 }) {
   };
   if (append > 0) {
     // --ideal-control: the page appends and marks the new items itself, in the same task.
+    // Only the new items are visited (a query over the whole feed would cost this task O(n)).
     window.__append(append);
-    const items = document.querySelectorAll('[data-e2e="recommend-list-item-container"]');
-    for (let i = Math.max(0, items.length - append); i < items.length; i++) markIn(items[i]);
+    let item = document.querySelector('[data-e2e="recommend-list"]').lastElementChild;
+    for (let i = 0; i < append && item !== null; i++, item = item.previousElementSibling)
+      markIn(item);
     return;
   }
   const style = document.createElement('style');
