@@ -1,7 +1,7 @@
 // What the e2e harness (e2e/server.ts, e2e/browser.ts) and the benches share to play real hostnames
 // on loopback: a throwaway certificate for them, the Chromium flags that load the unpacked
-// extension and map those hostnames to 127.0.0.1, and a page sent in pieces as a network would. The background-networking flags keep Chromium off
-// hosts this closed network refuses.
+// extension and map those hostnames to 127.0.0.1, and a page sent in pieces as a network would.
+// The background-networking flags keep Chromium off hosts this closed network refuses.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
