@@ -89,6 +89,69 @@ export function usableNames(names) {
   return names.filter((n) => NAME.test(n));
 }
 
+/**
+ * The bench's own reference highlighter (runs in the page): marks the trending tokens in `scope` with
+ * the nodes the extension's marks consist of. Links get the attribute; each plain-text token of a
+ * trending name is split out of its text node into a wrapper, the text after it into a new node.
+ */
+function markTrending(scope, ranks) {
+  for (const link of scope.querySelectorAll('a[href^="/tag/"]')) {
+    const rank = ranks.get(link.textContent.slice(1).normalize('NFC').toLowerCase());
+    if (rank) link.setAttribute('data-trending-rank', String(rank));
+  }
+  const token = /(^|[^\p{L}\p{M}\p{N}_])#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*)/gu;
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest('a, script, style, input, [contenteditable]')) texts.push(node);
+  }
+  for (const node of texts) {
+    const data = node.data;
+    const hits = [...data.matchAll(token)]
+      .map((m) => ({
+        start: m.index + m[1].length,
+        end: m.index + m[0].length,
+        rank: ranks.get(m[2].normalize('NFC').toLowerCase()),
+      }))
+      .filter((hit) => hit.rank);
+    if (hits.length === 0) continue;
+    const fragment = document.createDocumentFragment();
+    hits.forEach((hit, i) => {
+      const wrapper = document.createElement('hashtag-radar-tag');
+      wrapper.setAttribute('data-trending-rank', String(hit.rank));
+      wrapper.append(data.slice(hit.start, hit.end));
+      fragment.append(wrapper);
+      const gapEnd = i + 1 < hits.length ? hits[i + 1].start : data.length;
+      if (gapEnd > hit.end) fragment.append(data.slice(hit.end, gapEnd));
+    });
+    node.data = data.slice(0, hits[0].start);
+    node.after(fragment);
+  }
+}
+
+/**
+ * In-page: marks the feed's items with `markTrending` while the page is parsed, as a parse-time
+ * highlighter does at best: each frame, the items the parser has finished (all but the last), and
+ * at DOMContentLoaded the rest. The control for the extension's parse-time marking.
+ */
+function markWhileParsing(ranks) {
+  document.documentElement.setAttribute('data-hashtag-radar-style', 'underline');
+  let done = 0;
+  const step = (final) => {
+    const list = document.querySelector('[data-e2e="recommend-list"]');
+    if (list === null) return;
+    const end = final ? list.children.length : list.children.length - 1;
+    for (; done < end; done++) window.__markTrending(list.children[done], ranks);
+  };
+  const frame = () => {
+    if (document.readyState !== 'loading') return;
+    step(false);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  document.addEventListener('DOMContentLoaded', () => step(true));
+}
+
 /** In-page script: the bench's probes (same in every variant) and the append function. */
 function pageScript(trending, others, n) {
   return `
@@ -139,6 +202,8 @@ function pageScript(trending, others, n) {
   var itemHtml = ${itemHtml.toString()};
   var esc = ${escapeHtml.toString()};
   var count = ${n};
+  window.__markTrending = ${markTrending.toString()};
+  window.__markWhileParsing = ${markWhileParsing.toString()};
   window.__resetProbes = function () { bench.marks = bench.firstMark = bench.lastMark = bench.longestTask = bench.longestFrame = 0; bench.dcl = performance.now(); };
   window.__append = function (k) {
     var list = document.querySelector('[data-e2e="recommend-list"]');
@@ -164,6 +229,7 @@ export function feedHtml({
   trending,
   others = otherNames(trending),
   extraBody = '',
+  extraHead = '',
   positioned = false,
 }) {
   const items = [];
@@ -171,7 +237,7 @@ export function feedHtml({
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>For You | TikTok</title>
 <style>body{margin:0;font-family:Arial,sans-serif}.css-14bp9b0-DivItemContainer{padding:12px 24px;border-bottom:1px solid #eee}a{color:inherit;text-decoration:none}.css-1p6dp51-StrongText{font-weight:600}${positioned ? '.css-14bp9b0-DivItemContainer{position:relative}' : ''}</style>
-<script>${pageScript(trending, others, n)}</script>
+<script>${pageScript(trending, others, n)}</script>${extraHead}
 </head><body><div id="app"><div class="css-1q4mcwn-DivHeaderWrapper"><input type="search" data-e2e="search-user-input" value="#${escapeHtml(trending[0])}" aria-label="Search"></div>
 <main class="css-1n8z9r7-DivContentContainer" data-e2e="recommend-list">${items.join('\n')}</main>
 <div contenteditable="true" data-e2e="comment-input">#${escapeHtml(trending[0])} draft</div></div>

@@ -7,13 +7,15 @@
  *   npm run build            # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; EXT_DIR=/tmp/out-x/chrome-mv3
  *   node bench/highlight.mjs [--n 2000] [--runs 3] [--append-sizes 200,10000] [--appends 10]
  *                            [--appends-only] [--positioned-items] [--ideal-control]
+ *                            [--list-after-load]
  *
  * Measures on each page, from navigation start until the page is settled (every expected mark in
  * place and the main thread idle): renderer main-thread time (CDP Performance.getMetrics
  * TaskDuration, minus the unhighlighted page's), time until the first and all marks are in place,
  * the longest task and animation frame after DOMContentLoaded, and — from one traced extra load —
  * the extension's own script calls; then the cost of 20 appended items at two feed sizes, split
- * by a control page that holds the marks' nodes without the extension (see `premark`). Two
+ * by a control page that holds the marks' nodes without the extension, written by the page itself
+ * while it is parsed, as the extension writes them (see `markWhileParsing`). Two
  * extension cases: the page load (the list arrives while the page is parsed, the normal case) and
  * the list arriving on the loaded page (highlighting switched on after DOMContentLoaded: the
  * whole-page pass a changed list or setting runs). The extension runs on www.tiktok.com; the
@@ -29,9 +31,12 @@
  * --ideal-control makes the append control an ideal highlighter: the page marks each appended
  * batch itself, in the append's own task (the same nodes as the extension's, no overhead), so
  * the last column is what the extension adds beyond the writes themselves.
+ * --list-after-load measures appends on pages whose marks were written after they loaded: the
+ * extension's list arrives once the page is parsed (its whole-page pass), the control is marked
+ * after load (`premark`).
  *
  * Digging: RAW=1 prints every run's numbers; PROFILE=<kind> the functions with the most self time;
- * TRACE=<kind>[,…] (kinds above, or append-plain|append-premarked|append-bench) a Chromium trace's
+ * TRACE=<kind>[,…] (kinds above, or append-plain|append-control|append-bench) a Chromium trace's
  * self time per event (TRACE_TOP=n rows; TRACE_DIR=dir keeps the append traces as JSON).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -56,6 +61,7 @@ const { values: args } = parseArgs({
     'appends-only': { type: 'boolean', default: false },
     'positioned-items': { type: 'boolean', default: false },
     'ideal-control': { type: 'boolean', default: false },
+    'list-after-load': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -72,7 +78,7 @@ const CHUNK_GAP_MS = Number(args['chunk-gap']);
 const EXT_DIR = resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MARKJS = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
-/** The extension's highlight stylesheet, for the premarked control (read once the build is found). */
+/** The extension's highlight stylesheet, for the append control (read once the build is found). */
 let CONTENT_CSS = '';
 const PLAIN_HOST = 'bench.example';
 
@@ -109,6 +115,13 @@ async function startServer(trending) {
           trending: kind === 'untrending' ? trending.map((_, i) => `notrending${i}`) : trending,
           others,
           extraBody: kind === 'markjs' ? markJsBody(trending) : '',
+          // The parse-time ideal control: the page marks itself while it is parsed.
+          extraHead:
+            kind === 'idealparse'
+              ? `<style>${CONTENT_CSS}</style><script>__markWhileParsing(new Map(${JSON.stringify(
+                  trending.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]),
+                )}))</script>`
+              : '',
           positioned: args['positioned-items'],
         }),
       );
@@ -125,7 +138,7 @@ async function startServer(trending) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end('<!doctype html><title>blank</title><p>before the measured page</p>');
       }
-      if (!['bench', 'late', 'plain', 'markjs', 'untrending'].includes(kind))
+      if (!['bench', 'late', 'plain', 'markjs', 'untrending', 'idealparse'].includes(kind))
         return res.writeHead(404).end();
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
@@ -283,7 +296,9 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
     timeout: 180_000,
   });
   if (kind === 'late') await setHighlighting(ext, true);
-  const marksExpected = ['bench', 'late', 'markjs'].includes(kind) ? expectedMarks(n, trending) : 0;
+  const marksExpected = ['bench', 'late', 'markjs', 'idealparse'].includes(kind)
+    ? expectedMarks(n, trending)
+    : 0;
   await settle(page, cdp, { marks: marksExpected });
   const m1 = await metrics(cdp);
   if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
@@ -296,65 +311,29 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
 }
 
 /**
- * The control for appends: the unhighlighted page given, by the bench itself, the nodes the
- * extension's marks consist of (links get the attribute; plain-text tokens of trending names are
- * split out of their text node into a wrapper, the text after them into a new node) and the
- * extension's stylesheet. Appending to it costs what the page pays for holding the marks (Chromium
- * re-walks a bigger tree each frame); the extension on top of it pays for processing the new items.
- * Its node count is checked against the extension's page (`nodesInBody`). With `append`
+ * The append control's marks, written after load (--list-after-load): the unhighlighted page given,
+ * by the page's own reference highlighter (`markTrending` in highlight-feed.mjs), the nodes the
+ * extension's marks consist of, and the extension's stylesheet. Without --list-after-load the
+ * control marks itself while it is parsed instead (`markWhileParsing`), as the extension's page is
+ * marked. Its node count is checked against the extension's page (`nodesInBody`). With `append`
  * (--ideal-control), it appends that many items and marks just those, in the same task.
  */
 function premark({ names, css, append = 0 }) {
   const ranks = new Map(names.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]));
-  const markIn = (scope) => {
-    for (const link of scope.querySelectorAll('a[href^="/tag/"]')) {
-      const rank = ranks.get(link.textContent.slice(1).normalize('NFC').toLowerCase());
-      if (rank) link.setAttribute('data-trending-rank', String(rank));
-    }
-    const token = /(^|[^\p{L}\p{M}\p{N}_])#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*)/gu;
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    const texts = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement.closest('a, script, style, input, [contenteditable]'))
-        texts.push(node);
-    }
-    for (const node of texts) {
-      const data = node.data;
-      const hits = [...data.matchAll(token)]
-        .map((m) => ({
-          start: m.index + m[1].length,
-          end: m.index + m[0].length,
-          rank: ranks.get(m[2].normalize('NFC').toLowerCase()),
-        }))
-        .filter((hit) => hit.rank);
-      if (hits.length === 0) continue;
-      const fragment = document.createDocumentFragment();
-      hits.forEach((hit, i) => {
-        const wrapper = document.createElement('hashtag-radar-tag');
-        wrapper.setAttribute('data-trending-rank', String(hit.rank));
-        wrapper.append(data.slice(hit.start, hit.end));
-        fragment.append(wrapper);
-        const gapEnd = i + 1 < hits.length ? hits[i + 1].start : data.length;
-        if (gapEnd > hit.end) fragment.append(data.slice(hit.end, gapEnd));
-      });
-      node.data = data.slice(0, hits[0].start);
-      node.after(fragment);
-    }
-  };
   if (append > 0) {
     // --ideal-control: the page appends and marks the new items itself, in the same task.
     // Only the new items are visited (a query over the whole feed would cost this task O(n)).
     window.__append(append);
     let item = document.querySelector('[data-e2e="recommend-list"]').lastElementChild;
     for (let i = 0; i < append && item !== null; i++, item = item.previousElementSibling)
-      markIn(item);
+      window.__markTrending(item, ranks);
     return;
   }
   const style = document.createElement('style');
   style.textContent = css;
   document.head.append(style);
   document.documentElement.setAttribute('data-hashtag-radar-style', 'underline');
-  markIn(document.body);
+  window.__markTrending(document.body, ranks);
 }
 
 /** Nodes in <body> (the check that the control holds what the extension's page does). */
@@ -367,26 +346,26 @@ function nodesInBody() {
 
 /**
  * 20 items appended to a feed of `n`, --appends times on each of three pages: the unhighlighted
- * page, the premarked control (see `premark`) and the extension's. The three are loaded first and
- * then take turns (a round appends once to each, in an order that rotates, each page brought to
- * the front for its turn), so that whatever drifts over a run (the machine, the browser's memory)
- * weighs on all three alike; a frame on the 10 000-item page varies by ±20 ms on its own, hence
- * the many appends. Per page: the median cost of one append (TaskDuration and ThreadTime), the
- * time until its marks are in place, the longest task and frame.
+ * page, the control (the same page holding the marks, written by the page itself the way the
+ * extension's page got them: while parsed, or after load) and the extension's. The three are loaded
+ * first and then take turns (a round appends once to each, in an order that rotates, each page
+ * brought to the front for its turn), so that whatever drifts over a run (the machine, the
+ * browser's memory) weighs on all three alike; a frame on the 10 000-item page varies by ±20 ms on
+ * its own, hence the many appends. Per page: the median cost of one append (TaskDuration and
+ * ThreadTime), the time until its marks are in place, the longest task and frame.
  */
 async function measureAppend(ext, port, n, trending, appends = Number(args.appends)) {
-  const KINDS = ['plain', 'premarked', 'bench'];
+  const KINDS = ['plain', 'control', 'bench'];
+  const afterLoad = args['list-after-load'];
   const pages = {};
   const nodes = {};
   for (const kind of KINDS) {
-    const { page, cdp } = await measureLoad(
-      ext,
-      port,
-      kind === 'premarked' ? 'plain' : kind,
-      n,
-      trending,
-    );
-    if (kind === 'premarked') {
+    // The control gets its marks as the extension's page does: while it is parsed, or (with
+    // --list-after-load) once it is loaded. Which of the two was measured to matter for appends.
+    const load = { plain: 'plain', control: afterLoad ? 'plain' : 'idealparse', bench: 'bench' };
+    if (afterLoad) load.bench = 'late';
+    const { page, cdp } = await measureLoad(ext, port, load[kind], n, trending);
+    if (kind === 'control' && afterLoad) {
       await page.evaluate(premark, { names: trending, css: CONTENT_CSS });
       await settle(page, cdp, { marks: 0 });
     }
@@ -420,7 +399,7 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
       await page.evaluate(() => window.__resetProbes());
       const m0 = await metrics(cdp);
       const t0 =
-        kind === 'premarked' && args['ideal-control']
+        kind === 'control' && args['ideal-control']
           ? await page.evaluate(premark, { names: trending, css: '', append: 20 })
           : await page.evaluate(() => {
               const start = performance.now();
@@ -757,7 +736,7 @@ async function main() {
   if (APPEND_SIZES.length > 0) {
     console.log('');
     console.log(
-      `| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | ${args['ideal-control'] ? "… the marks' nodes, held and written by the page itself: ideal control − unhighlighted, ms | … the extension's own work: extension − ideal control, ms" : '… holding the marks: premarked control − unhighlighted, ms | … processing the new items: extension − premarked control, ms'} | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |`,
+      `| 20 items appended to a feed of | highlight cost: TaskDuration / ThreadTime (− unhighlighted), ms | ${args['ideal-control'] ? "… the marks' nodes, held and written by the page itself: ideal control − unhighlighted, ms | … the extension's own work: extension − ideal control, ms" : '… holding the marks: control − unhighlighted, ms | … processing the new items: extension − control, ms'} | … of which style / layout, ms | the append itself without highlighter: TaskDuration, ms | marks in place after the append, ms | longest task / animation frame, ms | marks (expected) |`,
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
     const costs = [];
@@ -770,21 +749,21 @@ async function main() {
       const cost = {
         task: between('bench', 'plain', 'task'),
         thread: between('bench', 'plain', 'thread'),
-        holding: between('premarked', 'plain', 'task'),
-        processing: between('bench', 'premarked', 'task'),
+        holding: between('control', 'plain', 'task'),
+        processing: between('bench', 'control', 'task'),
       };
       costs.push(cost);
       const last = runs.at(-1);
-      const mismatch = runs.find((x) => x.nodes.bench !== x.nodes.premarked)?.nodes;
+      const mismatch = runs.find((x) => x.nodes.bench !== x.nodes.control)?.nodes;
       if (mismatch)
         console.log(
-          `(control differs from the extension's page: ${mismatch.premarked} nodes vs ${mismatch.bench})`,
+          `(control differs from the extension's page: ${mismatch.control} nodes vs ${mismatch.bench})`,
         );
       console.log(
         `| ${n} | ${fmt(cost.task)} / ${fmt(cost.thread)} | ${fmt(cost.holding)} | ${fmt(cost.processing)} | ${fmt(between('bench', 'plain', 'style'))} / ${fmt(between('bench', 'plain', 'layout'))} | ${fmt(median(runs.map((x) => x.plain.task)))} | ${fmt(median(runs.map((x) => x.bench.latency)))} | ${fmt(Math.max(...runs.map((x) => x.bench.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.bench.longFrame)))} (page alone: ${fmt(Math.max(...runs.map((x) => x.plain.longTask)))} / ${fmt(Math.max(...runs.map((x) => x.plain.longFrame)))}) | ${last.bench.marks.good}${last.bench.marks.bad ? `+${last.bench.marks.bad} extra` : ''} (${last.bench.expected}) |`,
       );
       if (process.env.RAW) {
-        for (const kind of ['plain', 'premarked', 'bench'])
+        for (const kind of ['plain', 'control', 'bench'])
           console.log(
             `  ${kind}: ${runs.map((x) => x[kind].each.task.map(Math.round).join(' ')).join(' | ')}`,
           );
@@ -793,7 +772,7 @@ async function main() {
     if (costs.length >= 2) {
       const ratio = (k) => (costs.at(-1)[k] / Math.max(costs[0][k], 0.1)).toFixed(2);
       console.log(
-        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: TaskDuration ${ratio('task')}, ThreadTime ${ratio('thread')}; processing the new items (− premarked control) ${ratio('processing')}`,
+        `\nappend cost ratio ${APPEND_SIZES.at(-1)} / ${APPEND_SIZES[0]}: TaskDuration ${ratio('task')}, ThreadTime ${ratio('thread')}; ${args['ideal-control'] ? "the extension's own work (− ideal control)" : 'processing the new items (− control)'} ${ratio('processing')}`,
       );
     }
   }
