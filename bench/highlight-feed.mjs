@@ -89,6 +89,11 @@ export function usableNames(names) {
   return names.filter((n) => NAME.test(n));
 }
 
+/** Trending names as the reference highlighter looks them up: [normalized name, rank] pairs. */
+export function rankEntries(trending) {
+  return trending.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]);
+}
+
 /**
  * The bench's own reference highlighter (runs in the page): marks the trending tokens in `scope` with
  * the nodes the extension's marks consist of. Links get the attribute; each plain-text token of a

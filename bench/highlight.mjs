@@ -50,7 +50,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { extensionLaunchArgs, selfSignedCertificate, writeInPieces } from '../e2e/loopback.mjs';
-import { expectedMarks, feedHtml, otherNames, usableNames } from './highlight-feed.mjs';
+import {
+  expectedMarks,
+  feedHtml,
+  otherNames,
+  rankEntries,
+  usableNames,
+} from './highlight-feed.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -121,9 +127,7 @@ async function startServer(trending) {
           // The parse-time ideal control: the page marks itself while it is parsed.
           extraHead:
             kind === 'idealparse'
-              ? `<style>${CONTENT_CSS}</style><script>__markWhileParsing(new Map(${JSON.stringify(
-                  trending.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]),
-                )}))</script>`
+              ? `<style>${CONTENT_CSS}</style><script>__markWhileParsing(new Map(${JSON.stringify(rankEntries(trending))}))</script>`
               : '',
           positioned: args['positioned-items'],
         }),
@@ -322,8 +326,8 @@ async function measureLoad(ext, port, kind, n, trending, { trace = false } = {})
  * (--ideal-control), it appends that many items and marks just those, in the same task (with
  * `inFrame`, in the next animation frame).
  */
-function premark({ names, css, append = 0, inFrame = false }) {
-  const ranks = new Map(names.map((name, i) => [name.normalize('NFC').toLowerCase(), i + 1]));
+function premark({ entries, css = '', append = 0, inFrame = false }) {
+  const ranks = new Map(entries);
   if (append > 0) {
     // --ideal-control: the page appends and marks the new items itself, in the same task or frame.
     // Only the new items are visited (a query over the whole feed would cost this task O(n)).
@@ -377,12 +381,21 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
   for (const kind of KINDS) {
     const { page, cdp } = await measureLoad(ext, port, load[kind], n, trending);
     if (kind === 'control' && afterLoad) {
-      await page.evaluate(premark, { names: trending, css: CONTENT_CSS });
+      await page.evaluate(premark, { entries: rankEntries(trending), css: CONTENT_CSS });
       await settle(page, cdp, { marks: 0 });
     }
     if (kind !== 'plain') nodes[kind] = await page.evaluate(nodesInBody);
-    pages[kind] = { page, cdp, task: [], thread: [], style: [], layout: [], latency: [] };
-    pages[kind].longTask = pages[kind].longFrame = 0;
+    pages[kind] = {
+      page,
+      cdp,
+      task: [],
+      thread: [],
+      style: [],
+      layout: [],
+      latency: [],
+      longTask: 0,
+      longFrame: 0,
+    };
   }
   const profiled = KINDS.find((kind) => process.env.PROFILE === `append-${kind}`);
   if (profiled) {
@@ -412,8 +425,7 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
       const t0 =
         kind === 'control' && args['ideal-control']
           ? await page.evaluate(premark, {
-              names: trending,
-              css: '',
+              entries: rankEntries(trending),
               append: 20,
               inFrame: args['ideal-in-frame'],
             })
