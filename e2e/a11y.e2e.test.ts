@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { launchExtension, seedStorage, setApiKey, type Extension } from './browser';
+import { CARD_HOST, hoverCard } from './shadow';
 import { startMockServer, type MockServer } from './server';
 
 const KEY = 'sk_live_e2eA11yKey3b9d0c6e14f2';
@@ -132,7 +133,7 @@ describe('popup', () => {
 
 describe('tiktok.com', () => {
   /** Where the extension's own UI and its marks are: the card's shadow host and every mark. */
-  const OURS = ['hashtag-radar-card', '[data-trending-rank]'];
+  const OURS = [CARD_HOST, '[data-trending-rank]'];
 
   async function useStyle(style: Settings['highlight']['style']): Promise<void> {
     const settings = structuredClone(DEFAULT_SETTINGS);
@@ -183,8 +184,8 @@ describe('tiktok.com', () => {
 
   /** Hovers the first marked tag link and waits for the hover card's dialog. */
   async function openCard(page: Page): Promise<void> {
-    const card = page.locator('hashtag-radar-card').getByRole('dialog');
     await page.locator('a[data-trending-rank]').first().hover();
+    const card = await hoverCard(page);
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
   }
 
@@ -202,7 +203,7 @@ describe('tiktok.com', () => {
         await openCard(page);
         const found = await axeViolations(page, OURS);
         // The card stays open while axe reads it (it closes only on leave, Escape or Tab).
-        expect(await page.locator('hashtag-radar-card').getByRole('dialog').isVisible()).toBe(true);
+        expect(await (await hoverCard(page)).isVisible()).toBe(true);
         expect(found, `${path} with the card open`).toEqual([]);
         await page.close();
       }
@@ -212,7 +213,7 @@ describe('tiktok.com', () => {
   test('the hover card reached by keyboard, focus on its button', async () => {
     const page = await markedPage('/@kyoto.mornings/video/7301234567890123456', 'underline');
     await page.locator('a[data-trending-rank]').first().focus();
-    const card = page.locator('hashtag-radar-card').getByRole('dialog');
+    const card = await hoverCard(page);
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
     await page.keyboard.press('Tab');
     const open = card.getByRole('button', { name: 'Open in Hashtag Radar' });

@@ -11,6 +11,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, setApiKey, type Extension } from './browser';
+import { hoverCard } from './shadow';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { startMockServer, type MockServer } from './server';
 
@@ -76,8 +77,8 @@ describe('docs screenshots of tiktok.com', () => {
   test('the hover card beside a tag', async () => {
     const page = await markedPage(`${TIKTOK}${LIGHT_FEED}`, 5);
     const link = page.locator('[data-e2e="video-desc"] a[href="/tag/food"]');
-    const card = page.locator('hashtag-radar-card').getByRole('dialog');
     await link.hover();
+    const card = await hoverCard(page);
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await card.innerText()).toMatch(/#food[\s\S]*#12[\s\S]*Posts[\s\S]*Views/);
     // The tag and its card, with some of the page around them.

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { launchExtension, seedStorage, type Extension } from './browser';
+import { CARD_HOST, hoverCard, revealShadowRoot } from './shadow';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { startMockServer, type MockServer } from './server';
 
@@ -193,8 +194,8 @@ describe('marks on TikTok-like pages', () => {
 
   test('hover card: after a hover, beside the tag, with the numbers as text; Escape closes it', async () => {
     const link = video.locator('a[href="/tag/fyp"]');
-    const card = video.locator('hashtag-radar-card').getByRole('dialog');
     await link.hover();
+    const card = await hoverCard(video);
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     const text = await card.innerText();
     const fyp = itemsNamed(FIXTURE_TREND)[0]!;
@@ -246,8 +247,8 @@ describe('marks on TikTok-like pages', () => {
 
   test('hover card by keyboard: focus the tag, Tab into the card, open the list', async () => {
     const link = video.locator('a[href="/tag/booktok"]');
-    const card = video.locator('hashtag-radar-card').getByRole('dialog');
     await link.focus();
+    const card = await hoverCard(video);
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     expect(await card.innerText()).toContain('#booktok');
     await video.keyboard.press('Tab');
@@ -259,6 +260,48 @@ describe('marks on TikTok-like pages', () => {
     expect(radar.url()).toBe(`${ext.baseUrl}popup.html#tag=booktok`);
     await radar.close();
     await expect.poll(() => card.isVisible()).toBe(false);
+  });
+
+  test("a page script opens no card and no tab: only a person's hover and click act", async () => {
+    const opened: string[] = [];
+    const onPage = (page: Page) => opened.push(page.url());
+    const page = await ext.page(`${TIKTOK}/@kyoto.mornings/video/7301234567890123456`);
+    await expectMarks(page, VIDEO_MARKS);
+    ext.context.on('page', onPage);
+    try {
+      const link = page.locator('a[href="/tag/booktok"]');
+      // The page dispatches what a hover, a focus and a Tab would, on the marked link itself.
+      const cardAfterSynthetic = await link.evaluate(async (a) => {
+        a.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        a.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+        await new Promise((done) => setTimeout(done, 800));
+        return document.querySelector('hashtag-radar-card') !== null;
+      });
+      expect(cardAfterSynthetic, 'no card (not even its code) for synthetic events').toBe(false);
+
+      // A person's hover opens it, in a shadow root the page cannot open.
+      await link.hover();
+      expect(await revealShadowRoot(page, CARD_HOST)).toBe('closed');
+      const card = page.locator(CARD_HOST).getByRole('dialog');
+      await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
+      // A click the page made on the card's button (were it ever to reach it) opens nothing.
+      const button = card.getByRole('button', { name: 'Open in Hashtag Radar' });
+      await button.evaluate((b) => {
+        b.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        (b as HTMLElement).click();
+      });
+      await new Promise((done) => setTimeout(done, 1_000));
+      expect(opened).toEqual([]);
+      // A person's click does.
+      const radar = ext.context.waitForEvent('page');
+      await button.click();
+      expect((await radar).url()).toBe(`${ext.baseUrl}popup.html#tag=booktok`);
+      await (await radar).close();
+    } finally {
+      ext.context.off('page', onPage);
+      await page.close();
+    }
   });
 
   test('underline style reads on the page, and a marked link still navigates', async () => {
@@ -457,7 +500,7 @@ describe('live updates and settings', () => {
     const sample = await ext.page(`${TIKTOK}/sample`);
     await expectMarks(sample, [`${a!.rank}:#${a!.name}`, `${b!.rank}:#${b!.name}`]);
     await sample.locator('a').hover();
-    const card = sample.locator('hashtag-radar-card').getByRole('dialog');
+    const card = await hoverCard(sample);
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     expect(await card.innerText()).toContain('Sample data');
     await sample.close();

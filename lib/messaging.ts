@@ -1,10 +1,11 @@
 /**
  * The one typed protocol between the extension's contexts. Pages and the content script ask, the
  * background answers. The background checks every sender (`senderKind`): extension pages may send
- * any message, content scripts on tiktok.com only those in `CONTENT_SCRIPT_MESSAGES`, anyone else
- * nothing. Nothing here carries the API key back out of the background.
+ * any message, content scripts on tiktok.com only those in `CONTENT_SCRIPT_LIMITS`, each rate-limited per
+ * tab, anyone else nothing. Nothing here carries the API key back out of the background.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { createRateLimiter, type Limit } from './rate-limit';
 import type {
   CreditStatus,
   HighlightSet,
@@ -54,11 +55,22 @@ export type MessageType = keyof ProtocolMap;
 export type Request<K extends MessageType> = ProtocolMap[K]['req'];
 export type Response<K extends MessageType> = ProtocolMap[K]['res'];
 
-export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = [
-  'getHighlightSet',
-  'reportPageTags',
-  'openInRadar',
-];
+/**
+ * What a content script on tiktok.com may ask, and how often one tab may ask it: enough for a page
+ * that scrolls and re-asks on every data change, too little for a page script that found a way to
+ * send in a loop (opening tabs, waking the worker).
+ */
+export const CONTENT_SCRIPT_LIMITS = {
+  getHighlightSet: { count: 30, perMs: 60_000 },
+  reportPageTags: { count: 20, perMs: 5_000 },
+  openInRadar: { count: 3, perMs: 30_000 },
+} as const satisfies Partial<Record<MessageType, Limit>>;
+
+export type ContentScriptMessage = keyof typeof CONTENT_SCRIPT_LIMITS;
+
+function isContentScriptMessage(type: MessageType): type is ContentScriptMessage {
+  return Object.hasOwn(CONTENT_SCRIPT_LIMITS, type);
+}
 
 interface Envelope<K extends MessageType = MessageType> {
   /** Marks our messages apart from anything else on the runtime channel. */
@@ -124,11 +136,16 @@ function isEnvelope(message: unknown): message is Envelope {
  */
 export function handleMessages(handlers: Handlers): () => void {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const limiter = createRateLimiter(CONTENT_SCRIPT_LIMITS);
+  const refuse = (error: string) => Promise.resolve<Reply<never>>({ ok: false, error });
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     const kind = senderKind(sender, browser.runtime.id, extensionOrigin);
-    if (kind === null || (kind === 'content' && !CONTENT_SCRIPT_MESSAGES.includes(message.type))) {
-      return Promise.resolve<Reply<never>>({ ok: false, error: 'Not allowed.' });
+    if (kind === null) return refuse('Not allowed.');
+    if (kind === 'content') {
+      if (!isContentScriptMessage(message.type)) return refuse('Not allowed.');
+      // senderKind answers 'content' only for a sender with a tab.
+      if (!limiter.allow(sender.tab!.id ?? -1, message.type)) return refuse('Too many requests.');
     }
     const handler = handlers[message.type] as (
       data: unknown,

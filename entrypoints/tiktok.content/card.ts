@@ -1,5 +1,5 @@
 /**
- * The hover card itself: rank, movement, trend, posts, views and data age in a shadow root
+ * The hover card itself: rank, movement, trend, posts, views and data age in a closed shadow root
  * (`createShadowRootUi`), beside the tag, never over it. Loaded lazily on first hover (see
  * `entrypoints/tiktok-card.ts`); `hover.ts` decides when it shows. API data is rendered as text.
  */
@@ -121,7 +121,8 @@ function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): H
   card.append(el('p', age, 'age'));
   const button = el('button', t('openInRadar'));
   button.type = 'button';
-  button.addEventListener('click', onOpen);
+  // A page script cannot reach into the closed root, but an untrusted click must never act anyway.
+  button.addEventListener('click', (event) => event.isTrusted && onOpen());
   card.append(button);
   return card;
 }
@@ -148,6 +149,8 @@ export function createCard(ctx: ContentScriptContext, callbacks: CardCallbacks):
   let ui: ShadowRootContentScriptUi<void> | null = null;
   const ready = createShadowRootUi(ctx, {
     name: OWN_UI_TAG,
+    // Closed: the page's scripts get no handle on the card's nodes (its button opens our tabs).
+    mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -159,9 +162,10 @@ export function createCard(ctx: ContentScriptContext, callbacks: CardCallbacks):
     created.mount();
     // The host is reset by WXT (`all: initial`); the card inside is what is positioned (fixed).
     const host = created.shadowHost;
-    host.addEventListener('pointerenter', () => callbacks.enter());
-    host.addEventListener('pointerleave', () => callbacks.leave());
+    host.addEventListener('pointerenter', (event) => event.isTrusted && callbacks.enter());
+    host.addEventListener('pointerleave', (event) => event.isTrusted && callbacks.leave());
     created.uiContainer.addEventListener('keydown', (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape' || event.key === 'Tab') {
         event.preventDefault();
         callbacks.dismiss();

@@ -2,6 +2,8 @@
  * When the hover card shows: ~300 ms after a marked tag is hovered or focused; it hides when the
  * pointer leaves tag and card, on Escape, and on focus moving away. Tab on a focused tag with its
  * card open moves into the card. The card's code is loaded on first need (see card-api.ts).
+ * Only trusted events (a person's pointer and keys) act: a page script dispatching its own events
+ * opens no card and reaches no button.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -88,6 +90,7 @@ export function setupHover(options: HoverOptions): void {
   }
 
   function markOf(event: Event): Element | null {
+    if (!event.isTrusted) return null;
     const target = event.target;
     if (!(target instanceof Element)) return null;
     const mark = target.closest(`[${RANK_ATTRIBUTE}]`);
@@ -123,6 +126,7 @@ export function setupHover(options: HoverOptions): void {
     else clearTimers();
   });
   ctx.addEventListener(document, 'keydown', (event) => {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && (anchor !== null || openTimer !== null)) {
       close(false);
     } else if (event.key === 'Tab' && !event.shiftKey && anchor !== null) {

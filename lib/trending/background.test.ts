@@ -327,6 +327,40 @@ describe('tabs and install', () => {
     expect(await send('openInRadar', { name: '   ' }, contentScript)).toMatchObject({ ok: false });
   });
 
+  it('lets one tab open the list 3 times in 30 s, however often its page asks', async () => {
+    await start();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const otherTab: Sender = { ...contentScript, tab: { id: 8 } as Sender['tab'] };
+    for (let i = 0; i < 3; i++) {
+      expect(await send('openInRadar', { name: 'fyp' }, contentScript)).toMatchObject({ ok: true });
+    }
+    for (let i = 0; i < 20; i++) {
+      expect(await send('openInRadar', { name: 'fyp' }, contentScript)).toEqual({
+        ok: false,
+        error: 'Too many requests.',
+      });
+    }
+    expect(create).toHaveBeenCalledTimes(3);
+    // Another tab has its own allowance; the popup and the options page have no limit.
+    expect(await send('openInRadar', { name: 'fyp' }, otherTab)).toMatchObject({ ok: true });
+    expect(create).toHaveBeenCalledTimes(4);
+    vi.setSystemTime(START + 30_000);
+    expect(await send('openInRadar', { name: 'fyp' }, contentScript)).toMatchObject({ ok: true });
+    expect(create).toHaveBeenCalledTimes(5);
+  });
+
+  it('limits how often a tab may ask for the highlight set and report its count', async () => {
+    await start();
+    const replies = [];
+    for (let i = 0; i < 31; i++)
+      replies.push(await send('getHighlightSet', undefined, contentScript));
+    expect(replies.filter((r) => r.ok)).toHaveLength(30);
+    expect(replies.at(-1)).toEqual({ ok: false, error: 'Too many requests.' });
+    for (let i = 0; i < 20; i++) await send('reportPageTags', { count: i + 1 }, contentScript);
+    expect(await send('reportPageTags', { count: 40 }, contentScript)).toMatchObject({ ok: false });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('20');
+  });
+
   it('opens the options page on install only', async () => {
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     await start();
