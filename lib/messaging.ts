@@ -6,6 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { createRateLimiter, type Limit } from './rate-limit';
+import { TIKTOK_ORIGIN } from './tiktok/selectors';
 import type {
   CreditStatus,
   HighlightSet,
@@ -94,8 +95,6 @@ export async function sendMessage<K extends MessageType>(
 
 export type SenderKind = 'extension' | 'content';
 
-const TIKTOK_HOST = /^(?:[a-z0-9-]+\.)*tiktok\.com$/;
-
 /** Who sent a message: one of our pages, our content script on tiktok.com, or nobody we trust (null). */
 export function senderKind(
   sender: Browser.runtime.MessageSender,
@@ -110,7 +109,7 @@ export function senderKind(
     return null;
   }
   if (url.origin === extensionOrigin) return 'extension';
-  if (sender.tab && url.protocol === 'https:' && TIKTOK_HOST.test(url.hostname)) return 'content';
+  if (sender.tab && url.origin === TIKTOK_ORIGIN) return 'content';
   return null;
 }
 

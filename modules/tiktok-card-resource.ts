@@ -6,9 +6,9 @@
  * (Firefox already gives each install a random ID, and does not know the key.)
  */
 import { defineWxtModule } from 'wxt/modules';
+import { TIKTOK_MATCHES } from '../lib/tiktok/selectors';
 
 const CARD_FILE = 'tiktok-card.js';
-const TIKTOK = '*://*.tiktok.com/*';
 
 export default defineWxtModule({
   setup(wxt) {
@@ -17,7 +17,7 @@ export default defineWxtModule({
       const dynamic = wxt.config.browser === 'firefox' ? {} : { use_dynamic_url: true };
       resources.push(
         manifest.manifest_version === 3
-          ? { resources: [CARD_FILE], matches: [TIKTOK], ...dynamic }
+          ? { resources: [CARD_FILE], matches: TIKTOK_MATCHES, ...dynamic }
           : CARD_FILE,
       );
       manifest.web_accessible_resources = resources as typeof manifest.web_accessible_resources;

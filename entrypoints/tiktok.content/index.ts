@@ -7,6 +7,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { Highlighter } from '@/lib/highlight/highlighter';
 import { sendMessage } from '@/lib/messaging';
+import { TIKTOK_MATCHES } from '@/lib/tiktok/selectors';
 import type { HighlightSet } from '@/lib/trending/types';
 import { setupHover } from './hover';
 
@@ -25,7 +26,7 @@ function affectsSet(changes: Record<string, unknown>, area: string): boolean {
 }
 
 export default defineContentScript({
-  matches: ['*://*.tiktok.com/*'],
+  matches: TIKTOK_MATCHES,
   cssInjectionMode: 'manifest',
   // From the start: the set is asked for at once, and what the parser adds is marked in the frame
   // before it is first laid out, so marking a loading page costs no render of its own

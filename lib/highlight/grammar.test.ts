@@ -228,6 +228,26 @@ for (const kind of SCANNERS) {
         expect(marks()).toEqual(['1:café']);
       });
 
+      it.each([
+        ['/tag/usa%F0%9F%87%BA%F0%9F%87%B8', '#usa🇺🇸 ', 'usa🇺🇸'],
+        ['/tag/usa🇺🇸', '#USA🇺🇸', 'usa🇺🇸'],
+        ['/tag/fyp%E3%82%B7', '#fypシ', 'fypシ'],
+        ['/tag/fypシ', 'fypシ', 'fypシ'],
+      ])('marks %s (%s) when exactly that name trends, decided by the href', (href, text, name) => {
+        setBody(`<a data-e2e="search-common-link" href="${href}"><strong>${text}</strong></a>`);
+        highlight(['usa', 'fyp']);
+        expect(marks()).toEqual([]);
+        setBody(`<a data-e2e="search-common-link" href="${href}"><strong>${text}</strong></a>`);
+        highlight(['usa', name]);
+        expect(marks()).toEqual([`2:${text}`]);
+      });
+
+      it('does not take a symbol name from an href the text does not spell', () => {
+        setBody('<a href="/tag/usa%F0%9F%87%BA%F0%9F%87%B8"><strong>#usa</strong></a>');
+        highlight(['usa🇺🇸']);
+        expect(marks()).toEqual([]);
+      });
+
       it('does not mark a link holding two tags, nor @mentions', () => {
         setBody(`
       <a href="/tag/fyp">#fyp #foryou</a>

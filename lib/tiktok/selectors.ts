@@ -4,6 +4,13 @@
  * against fixture markup and URL lists in `selectors.test.ts`.
  */
 
+/**
+ * Where the content script runs: TikTok's web app, which lives on www.tiktok.com (tiktok.com,
+ * m.tiktok.com and the vm./vt. short links redirect there), over https only.
+ */
+export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
+export const TIKTOK_MATCHES = [`${TIKTOK_ORIGIN}/*`];
+
 /** Links to a hashtag page: relative (`/tag/fyp`) or absolute (`https://www.tiktok.com/tag/fyp`). */
 export const TAG_HREF_SELECTOR = 'a[href^="/tag/"], a[href*="tiktok.com/tag/"]';
 
