@@ -24,9 +24,8 @@ const KEY_HOLDERS = [
     message: 'Page-facing code may not import the background.',
   },
   {
-    group: ['**/storage', '@/lib/storage'],
-    importNames: ['apiKeyItem'],
-    message: 'The API key item is background-only.',
+    group: ['**/vault', '@/lib/vault'],
+    message: 'The vault (key, credits, gates) is for the background and extension pages only.',
   },
 ];
 

@@ -11,7 +11,8 @@ import { afterAll, expect, it, vi } from 'vitest';
 import background from '@/entrypoints/background';
 import { okBody, pageItems } from '@/lib/keyapi/testing';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { apiKeyItem, settingsItem } from '@/lib/storage';
+import { settingsItem } from '@/lib/storage';
+import { apiKeyItem } from '@/lib/vault';
 import { REFRESH_ALARM } from '@/lib/trending/schedule';
 import { DEFAULT_FILTERS, type TrendFilters, type TrendView } from '@/lib/trending/types';
 

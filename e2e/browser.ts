@@ -15,6 +15,7 @@ import {
 } from 'playwright-core';
 import { API_HOST, TIKTOK_HOSTS, type MockServer } from './server';
 import { extensionLaunchArgs } from './loopback.mjs';
+import { VAULT_DB, VAULT_STORE } from '../lib/vault';
 
 export const ARTIFACTS_DIR = resolve('.e2e-artifacts');
 
@@ -208,6 +209,7 @@ export async function launchExtension(
 }
 
 type StorageArea = 'local' | 'sync' | 'session';
+type Area = StorageArea | 'vault';
 
 /** The part of `chrome.storage` the helpers use, inside the worker (where `chrome` is global). */
 type ChromeStorage = Record<
@@ -218,52 +220,122 @@ type ChromeStorage = Record<
   }
 >;
 
-function splitKey(key: string): [StorageArea, string] {
-  const m = /^(local|sync|session):(.+)$/.exec(key);
+function splitKey(key: string): [Area, string] {
+  const m = /^(local|sync|session|vault):(.+)$/.exec(key);
   if (!m)
     throw new Error(
-      `Storage keys are WXT-style, e.g. 'local:apiKey' or 'sync:settings'; got ${key}`,
+      `Storage keys are WXT-style, e.g. 'sync:settings' or 'vault:apiKey' (lib/vault.ts); got ${key}`,
     );
-  return [m[1] as StorageArea, m[2]!];
+  return [m[1] as Area, m[2]!];
+}
+
+/**
+ * Reads or writes the vault (lib/vault.ts: IndexedDB of the extension's origin) inside the worker,
+ * with plain IndexedDB: the same database and store the extension's idb-keyval opens.
+ */
+function vault(ext: Extension, write: Record<string, unknown> | null, read: string[] = []) {
+  return ext.worker.evaluate(
+    async ({ db, store, write, read }) => {
+      const done = <T>(request: IDBRequest<T> | IDBTransaction) =>
+        new Promise<T>((resolve, reject) => {
+          if (request instanceof IDBTransaction) {
+            request.oncomplete = () => resolve(undefined as T);
+            request.onerror = request.onabort = () => reject(request.error);
+          } else {
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          }
+        });
+      const opening = indexedDB.open(db);
+      opening.onupgradeneeded = () => opening.result.createObjectStore(store);
+      const database = await done(opening);
+      try {
+        if (write) {
+          const tx = database.transaction(store, 'readwrite');
+          for (const [key, value] of Object.entries(write)) tx.objectStore(store).put(value, key);
+          await done(tx);
+        }
+        const tx = database.transaction(store, 'readonly');
+        return await Promise.all(read.map((key) => done(tx.objectStore(store).get(key))));
+      } finally {
+        database.close();
+      }
+    },
+    { db: VAULT_DB, store: VAULT_STORE, write, read },
+  );
 }
 
 /**
  * Writes storage through the service worker, as the extension itself would. Keys are WXT-style
- * (`local:apiKey`, `sync:settings`); values are stored as given.
+ * (`sync:settings`, `local:sampleMode`), or `vault:…` for the vault; values are stored as given.
+ * The background is not told of vault writes made this way (use `setApiKey` for the key).
  */
 export async function seedStorage(ext: Extension, items: Record<string, unknown>): Promise<void> {
-  const byArea: Partial<Record<StorageArea, Record<string, unknown>>> = {};
+  const byArea: Partial<Record<Area, Record<string, unknown>>> = {};
   for (const [key, value] of Object.entries(items)) {
     const [area, name] = splitKey(key);
     (byArea[area] ??= {})[name] = value;
   }
+  const { vault: inVault, ...areas } = byArea;
+  if (inVault) await vault(ext, inVault);
   await ext.worker.evaluate(async (areas) => {
     for (const [area, values] of Object.entries(areas)) {
       const { storage } = (globalThis as unknown as { chrome: { storage: ChromeStorage } }).chrome;
       await storage[area as StorageArea].set(values!);
     }
-  }, byArea);
+  }, areas);
 }
 
-/** Reads WXT-style keys through the service worker; missing ones are undefined. */
+/** Reads WXT-style keys (and `vault:…`) through the service worker; missing ones are undefined. */
 export async function readStorage(
   ext: Extension,
   keys: string[],
 ): Promise<Record<string, unknown>> {
   const split = keys.map(splitKey);
+  const fromVault = split.filter(([area]) => area === 'vault').map(([, name]) => name);
+  const vaultValues = fromVault.length ? await vault(ext, null, fromVault) : [];
   const values = await ext.worker.evaluate(async (pairs) => {
     const out: unknown[] = [];
     for (const [area, name] of pairs) {
+      if (area === 'vault') {
+        out.push(undefined);
+        continue;
+      }
       const { storage } = (globalThis as unknown as { chrome: { storage: ChromeStorage } }).chrome;
       const got = await storage[area as StorageArea].get(name);
       out.push(got[name]);
     }
     return out;
   }, split);
-  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+  return Object.fromEntries(
+    keys.map((k, i) => [
+      k,
+      split[i]![0] === 'vault' ? vaultValues[fromVault.indexOf(split[i]![1])] : values[i],
+    ]),
+  );
 }
 
-/** Stores the API key where the background reads it (`local:apiKey`), without the options page. */
+/**
+ * Saves the API key the way the options page does — the `saveApiKey` message from an extension
+ * page — so the background stores it in the vault and reacts (schedule, badge) as it would.
+ */
 export async function setApiKey(ext: Extension, key: string): Promise<void> {
-  await seedStorage(ext, { 'local:apiKey': key });
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`${ext.baseUrl}privacy.html`);
+    const reply = await page.evaluate(
+      (key) =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> };
+            };
+          }
+        ).chrome.runtime.sendMessage({ hashtagRadar: 1, type: 'saveApiKey', data: { key } }),
+      key,
+    );
+    if (!reply?.ok) throw new Error(`saveApiKey failed: ${reply?.error}`);
+  } finally {
+    await page.close();
+  }
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
-import { launchExtension, seedStorage, type Extension } from './browser';
+import { launchExtension, seedStorage, setApiKey, type Extension } from './browser';
 import { CARD_HOST, hoverCard, revealShadowRoot } from './shadow';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { startMockServer, type MockServer } from './server';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   server = await startMockServer();
   server.api.respondWith({ kind: 'items', items: itemsNamed(FIXTURE_TREND) });
   ext = await launchExtension(server);
-  await seedStorage(ext, { 'local:apiKey': 'sk_live_e2eHighlightKey0000' });
+  await setApiKey(ext, 'sk_live_e2eHighlightKey0000');
 });
 
 afterAll(async () => {

@@ -120,7 +120,7 @@ describe('sample data', () => {
   test('"Remove key" deletes the saved key', async () => {
     await options.getByRole('button', { name: 'Remove key', exact: true }).click();
     await expect.poll(() => options.getByText('No key saved yet.').count()).toBe(1);
-    expect(await readStorage(ext, ['local:apiKey'])).not.toEqual({ 'local:apiKey': KEY });
+    expect(await readStorage(ext, ['vault:apiKey'])).not.toEqual({ 'vault:apiKey': KEY });
     expect(ext.errors).toEqual([]);
   });
 });

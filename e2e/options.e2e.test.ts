@@ -81,7 +81,7 @@ describe('options page', () => {
   });
 
   test('bad input gets a message at its field, and nothing is saved', async () => {
-    const before = await readStorage(ext, ['sync:settings', 'local:apiKey']);
+    const before = await readStorage(ext, ['sync:settings', 'vault:apiKey']);
     await label(options, 'API key').fill('   ');
     await label(options, 'Daily credit budget').fill('-5');
     await label(options, 'Refresh every').fill('lots');
@@ -106,7 +106,7 @@ describe('options page', () => {
     await expect
       .poll(() => describedError(options, 'Daily credit budget'))
       .toContain('"a lot" is not a whole number');
-    expect(await readStorage(ext, ['sync:settings', 'local:apiKey'])).toEqual(before);
+    expect(await readStorage(ext, ['sync:settings', 'vault:apiKey'])).toEqual(before);
     expect(await options.getByText('Unsaved changes').count()).toBe(1);
   });
 
@@ -133,8 +133,8 @@ describe('options page', () => {
     await expect.poll(() => options.getByText(/^Saved key: .*…9f2c$/).count()).toBe(1);
     expect(await label(options, 'API key').inputValue()).toBe('');
     expect(await options.content()).not.toContain(KEY);
-    const stored = await readStorage(ext, ['local:apiKey', 'sync:settings', 'sync:apiKey']);
-    expect(stored['local:apiKey']).toBe(KEY);
+    const stored = await readStorage(ext, ['vault:apiKey', 'sync:settings', 'sync:apiKey']);
+    expect(stored['vault:apiKey']).toBe(KEY);
     expect(stored['sync:apiKey']).toBeUndefined();
     expect(stored['sync:settings']).toMatchObject({
       defaults: { region: 'DE', period: 30, industry: '25000000000' },
@@ -213,7 +213,7 @@ describe('options page', () => {
     expect(server.apiRequests()).toHaveLength(1);
     expect(server.apiRequests()[0]!.headers.authorization).toBe(`Bearer ${OTHER_KEY}`);
     // Testing a typed key does not replace the saved one.
-    expect((await readStorage(ext, ['local:apiKey']))['local:apiKey']).toBe(KEY);
+    expect((await readStorage(ext, ['vault:apiKey']))['vault:apiKey']).toBe(KEY);
     await label(options, 'API key').fill('');
     server.api.acceptKeys(null);
 

@@ -6,9 +6,11 @@ import {
   onAlarm,
   onInstalled,
   onStorageChanged,
+  onVaultChanged,
   onWorkerStart,
 } from '@/lib/trending/lifecycle';
 import { createTrendingService } from '@/lib/trending/service';
+import { watchVault } from '@/lib/vault';
 
 // Listeners are registered synchronously, so an event that wakes the worker finds them.
 export default defineBackground(() => {
@@ -19,5 +21,6 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) =>
     logFailure('storage change', onStorageChanged(changes, area)),
   );
+  watchVault((key) => void logFailure('vault change', onVaultChanged(key)));
   void logFailure('start', onWorkerStart());
 });

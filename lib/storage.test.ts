@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import {
   addSettingsNotices,
-  apiKeyItem,
   popupFiltersItem,
   readSettings,
   sampleModeItem,
@@ -28,17 +27,13 @@ describe('storage items', () => {
   it('falls back to defaults on a fresh install', async () => {
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await apiKeyItem.getValue()).toBe('');
     expect(await sampleModeItem.getValue()).toBe(false);
     expect(await popupFiltersItem.getValue()).toBeNull();
     expect(await settingsNoticesItem.getValue()).toEqual([]);
   });
 
-  it('keeps the key in local storage and settings in sync storage', async () => {
-    await apiKeyItem.setValue('sk_live_abc123');
+  it('keeps settings in sync storage', async () => {
     await settingsItem.setValue(CUSTOM);
-    expect(await fakeBrowser.storage.local.get('apiKey')).toEqual({ apiKey: 'sk_live_abc123' });
-    expect(await fakeBrowser.storage.sync.get('apiKey')).toEqual({});
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(CUSTOM);
   });
 

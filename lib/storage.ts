@@ -1,16 +1,12 @@
 /**
- * Every value the extension keeps in browser storage, declared once with its default.
- * Cache, credits, back-off and history items of the data service live in `lib/trending/store.ts`.
+ * Every value the extension keeps in browser storage, declared once with its default. The key,
+ * the credit ledger and the request gates are not here: they are in the vault (`lib/vault.ts`),
+ * out of content scripts' reach. Cache and history items of the data service live in
+ * `lib/trending/store.ts` and `history.ts`.
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 import type { TrendFilters } from './trending/types';
-
-/**
- * The user's keyapi.ai key. Read only by the background (`lib/keyapi`, `lib/trending`); pages hand a
- * new key to the background by message and get back a masked hint. Local only: never synced.
- */
-export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
 
 /**
  * v1 kept the settings flat, one key per value; v2 groups them (`defaults`, `highlight`). Values

@@ -1,5 +1,6 @@
 /** What the data service reads from the user's choices on every call (the worker keeps nothing). */
-import { apiKeyItem, sampleModeItem, settingsItem } from '../storage';
+import { sampleModeItem, settingsItem } from '../storage';
+import { apiKeyItem } from '../vault';
 import { sanitizeSettings, type Settings } from '../settings';
 import { PAGE_SIZE } from './types';
 

@@ -2,8 +2,9 @@
  * Credits spent per local day. A request is counted before it is sent (so two at once cannot both
  * slip under the budget) and given back only when it never left the machine (offline).
  */
-import { storage } from 'wxt/utils/storage';
+import * as v from 'valibot';
 import { localDay, nextLocalMidnight } from '../format';
+import { defineVaultItem } from '../vault';
 import { serialized } from './serial';
 import { CREDITS_PER_REQUEST, type CreditStatus } from './types';
 
@@ -17,22 +18,33 @@ export interface CreditLog {
 
 const KEEP_DAYS = 31;
 
-export const creditsItem = storage.defineItem<CreditLog>('local:radar:credits', {
+const DayCountSchema = v.object({
+  requests: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  credits: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A damaged day is dropped on its own; the other days are kept. */
+const CreditLogSchema = v.pipe(
+  v.object({ days: v.record(v.string(), v.unknown()) }),
+  v.transform(({ days }): CreditLog => ({
+    days: Object.fromEntries(
+      Object.entries(days).filter(
+        (entry): entry is [string, DayCount] =>
+          DAY.test(entry[0]) && v.is(DayCountSchema, entry[1]),
+      ),
+    ),
+  })),
+);
+
+/** In the vault: a page context must not be able to reset the day's spending and so the budget. */
+export const creditsItem = defineVaultItem<CreditLog>('radar:credits', {
   fallback: { days: {} },
+  schema: CreditLogSchema,
 });
 
-function isCount(value: unknown): value is DayCount {
-  const c = value as DayCount | null;
-  return (
-    typeof c === 'object' && c !== null && Number.isFinite(c.requests) && Number.isFinite(c.credits)
-  );
-}
-
-async function readLog(): Promise<CreditLog> {
-  const raw = (await creditsItem.getValue()) as unknown;
-  const days = (raw as CreditLog | null)?.days;
-  if (typeof days !== 'object' || days === null) return { days: {} };
-  return { days: Object.fromEntries(Object.entries(days).filter(([, c]) => isCount(c))) };
+function readLog(): Promise<CreditLog> {
+  return creditsItem.getValue();
 }
 
 function pruned(log: CreditLog, now: number): CreditLog {

@@ -3,9 +3,11 @@
  * an invalid key (until a new key or a good answer), out of credits (until a new key, the user asks
  * again, or the day changes), and back-off after 429/5xx/network trouble (exponential, capped).
  */
-import { storage } from 'wxt/utils/storage';
+import * as v from 'valibot';
 import { localDay, nextLocalMidnight } from '../format';
+import { defineVaultItem } from '../vault';
 import { serialized } from './serial';
+import { StoredErrorSchema } from './stored-schema';
 import type { TrendError } from './types';
 
 export interface Backoff {
@@ -27,17 +29,29 @@ export const BACKOFF_CAP_MS = 60 * 60_000;
 /** A server's Retry-After is honoured up to this. */
 const RETRY_AFTER_CAP_MS = 6 * 60 * 60_000;
 
-export const gatesItem = storage.defineItem<Gates>('local:radar:gates', { fallback: NO_GATES });
+/** A damaged gate is dropped on its own; the others are kept. */
+const gate = <T extends v.GenericSchema>(schema: T) =>
+  v.optional(v.fallback(v.nullable(schema), null), null);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-const BACKOFF_KINDS = new Set(['rate-limited', 'server', 'offline', 'timeout']);
+const GatesSchema = v.object({
+  invalidKey: gate(StoredErrorSchema),
+  outOfCredits: gate(v.object({ day: v.string(), error: StoredErrorSchema })),
+  backoff: gate(
+    v.object({ until: v.pipe(v.number(), v.finite()), level: count, error: StoredErrorSchema }),
+  ),
+}) as v.GenericSchema<unknown, Gates>;
 
-export async function readGates(): Promise<Gates> {
-  const raw = (await gatesItem.getValue()) as Partial<Gates> | null;
-  return {
-    invalidKey: raw?.invalidKey ?? null,
-    outOfCredits: raw?.outOfCredits ?? null,
-    backoff: raw?.backoff ?? null,
-  };
+/** In the vault: a page context must not be able to lift a back-off or an out-of-credits stop. */
+export const gatesItem = defineVaultItem<Gates>('radar:gates', {
+  fallback: NO_GATES,
+  schema: GatesSchema,
+});
+
+const BACKOFF_KINDS = new Set(['rate-limited', 'server', 'offline', 'timeout', 'storage-full']);
+
+export function readGates(): Promise<Gates> {
+  return gatesItem.getValue();
 }
 
 export function backoffDelay(level: number): number {

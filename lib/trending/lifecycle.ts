@@ -5,12 +5,14 @@ import { reschedule, REFRESH_ALARM } from './schedule';
 import { serialized } from './serial';
 import type { TrendingService } from './service';
 import { CACHE_PREFIX, pruneCache } from './store';
+import { migrateLegacyValues } from '../vault';
 
 const CACHE_MAX_AGE_MS = 7 * 86_400_000;
 const CACHE_MAX_ENTRIES = 60;
 
-/** Stored values whose change moves the schedule or the badge (area → keys). */
-const LOCAL_INPUTS = new Set(['apiKey', 'sampleMode', 'radar:gates']);
+/** Stored values whose change moves the schedule or the badge: in storage.local, and in the vault. */
+const LOCAL_INPUTS = new Set(['sampleMode']);
+const VAULT_INPUTS = new Set(['apiKey', 'radar:gates']);
 
 /**
  * Runs a listener's work and reports a failure (storage full, a browser API missing) in the
@@ -59,6 +61,15 @@ export async function onStorageChanged(
   if (inputs) await syncKeyBadge();
 }
 
+/** The key or the gates changed (the background wrote them: it is the vault's only writer). */
+export async function onVaultChanged(key: string): Promise<void> {
+  if (!VAULT_INPUTS.has(key)) return;
+  await rescheduleSoon();
+  await syncKeyBadge();
+}
+
 export async function onInstalled(details: Browser.runtime.InstalledDetails): Promise<void> {
   if (details.reason === 'install') await browser.runtime.openOptionsPage();
+  // An earlier version kept the key, credits and gates in storage.local: move them out of reach.
+  if (details.reason === 'update') await migrateLegacyValues();
 }

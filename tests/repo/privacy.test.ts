@@ -47,15 +47,27 @@ describe('PRIVACY.md lists what is stored', () => {
     }
   }
 
+  for (const { text } of sources) {
+    for (const [, key] of text.matchAll(/defineVaultItem<[^>]+>\(\s*['"`]([\w.:-]+)['"`]/g)) {
+      items.set(key!, 'vault');
+    }
+  }
+
   it('finds the storage items in the code', () => {
-    expect(items.get('apiKey')).toBe('local');
     expect(items.get('settings')).toBe('sync');
+    expect(items.get('sampleMode')).toBe('local');
+  });
+
+  it("keeps the key and what governs spending in the vault, out of content scripts' reach", () => {
+    for (const key of ['apiKey', 'radar:credits', 'radar:gates'])
+      expect(items.get(key)).toBe('vault');
   });
 
   it.each([...items.keys()])('%s: listed, in the right storage area', (key) => {
     const row = rowOf(key);
     expect(row, `PRIVACY.md has no row naming \`${key}\``).toBeDefined();
-    expect(row).toContain(`storage.${items.get(key)}`);
+    const area = items.get(key);
+    expect(row).toContain(area === 'vault' ? 'IndexedDB' : `storage.${area}`);
   });
 
   it('lists the trending cache under its key prefix', () => {
