@@ -72,3 +72,19 @@ describe('fromNow', () => {
     expect(fromNow(NOW + 1000, NOW)).toBe('in 1 min');
   });
 });
+
+describe("the API's own words", () => {
+  it('are shown beside ours when the API sent them', () => {
+    const said = errorText(
+      { kind: 'out-of-credits', message: 'apiKey quota is not enough', status: 200, byApi: true },
+      ctx(),
+    );
+    expect(said.message).toMatch(/out of credits/);
+    expect(said.detail).toMatch(/^keyapi.ai said: “apiKey quota is not enough”\. /);
+  });
+
+  it('are not invented when the message is ours', () => {
+    const ours = errorText({ kind: 'server', message: 'keyapi.ai had a server error.' }, ctx());
+    expect(ours.detail).not.toMatch(/said/);
+  });
+});

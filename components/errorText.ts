@@ -49,6 +49,7 @@ const TEXTS: Record<TrendErrorKind, [MessageKey, ErrorAction, MessageKey]> = {
   offline: ['errOffline', 'retry', 'tryAgain'],
   timeout: ['errTimeout', 'retry', 'tryAgain'],
   'bad-response': ['errBadResponse', 'retry', 'tryAgain'],
+  'storage-full': ['errStorageFull', 'retry', 'tryAgain'],
 };
 
 export function errorText(error: TrendError, ctx: ErrorContext): ErrorText {
@@ -62,6 +63,7 @@ export function errorText(error: TrendError, ctx: ErrorContext): ErrorText {
         ? error.message
         : t(text);
   const detail: string[] = [];
+  if (error.byApi) detail.push(t('apiSaid', error.message));
   if (kind === 'budget-reached') {
     detail.push(t('budgetResets', whenText(error.retryAt ?? ctx.budgetResetsAt, ctx.now)));
   } else if (kind === 'out-of-credits') {

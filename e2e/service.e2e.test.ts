@@ -158,6 +158,12 @@ describe('each error keeps the list fetched before', () => {
       'bad-response',
       'region closed',
     ],
+    [
+      'code 402 in an HTTP 200 body',
+      { kind: 'code', code: 402, message: 'apiKey quota is not enough' },
+      'out-of-credits',
+      'apiKey quota is not enough',
+    ],
     ['non-JSON', { kind: 'nonJson' }, 'bad-response', null],
     ['wrong shape', { kind: 'wrongShape' }, 'bad-response', null],
     ['huge', { kind: 'huge' }, 'bad-response', null],

@@ -44,13 +44,17 @@ function fetchPage(overrides: Partial<FetchOptions> = {}) {
   return fetchTrendingPage({ key: KEY, filters: DEFAULT_FILTERS, page: 1, origin, ...overrides });
 }
 
-async function failure(promise: Promise<unknown>) {
+async function thrown(promise: Promise<unknown>): Promise<TrendFailure> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TrendFailure);
-  return (error as TrendFailure).error;
+  return error as TrendFailure;
+}
+
+async function failure(promise: Promise<unknown>) {
+  return (await thrown(promise)).error;
 }
 
 describe('request', () => {
@@ -219,7 +223,7 @@ describe('errors', () => {
     [503, 'server', 'maintenance'],
   ] as const)('maps HTTP %i to %s and keeps the message', async (status, kind, message) => {
     handler = json(status, { code: status, data: null, message });
-    expect(await failure(fetchPage())).toEqual({ kind, message, status });
+    expect(await failure(fetchPage())).toEqual({ kind, message, status, byApi: true });
     expect(seen).toHaveLength(1);
   });
 
@@ -250,11 +254,57 @@ describe('errors', () => {
     expect(JSON.stringify(error)).not.toContain(KEY);
   });
 
+  it('redacts the key before cutting a long message, so no part of it survives', async () => {
+    // The key straddles character 300, where messages are cut.
+    const message = `${'x'.repeat(290)} ${KEY} is invalid`;
+    for (const body of [
+      { status: 401, json: { code: 401, data: null, message } },
+      { status: 200, json: { code: 401, data: null, message } },
+      { status: 200, json: { code: 10001, data: null, message } },
+    ]) {
+      handler = json(body.status, body.json);
+      const error = await failure(fetchPage());
+      expect(error.message).toBe(`${'x'.repeat(290)} … is invalid`.slice(0, 300));
+      expect(JSON.stringify(error)).not.toContain(KEY.slice(0, 8));
+    }
+  });
+
   it('refuses code != 0 on HTTP 200, keeping the message', async () => {
     handler = json(200, { code: 10001, data: null, message: 'region not supported' });
     expect(await failure(fetchPage())).toEqual({
       kind: 'bad-response',
       message: 'region not supported',
+      status: 200,
+      byApi: true,
+    });
+  });
+
+  it.each([
+    [400, 'bad-request'],
+    [401, 'invalid-key'],
+    [402, 'out-of-credits'],
+    [403, 'forbidden'],
+    [429, 'rate-limited'],
+    [500, 'server'],
+    [503, 'server'],
+  ] as const)(
+    "treats code %i in an HTTP 200 body as that error (%s), with the API's message",
+    async (code, kind) => {
+      handler = json(200, { code, data: null, message: `api says ${code}` });
+      expect(await failure(fetchPage())).toEqual({
+        kind,
+        message: `api says ${code}`,
+        status: 200,
+        byApi: true,
+      });
+    },
+  );
+
+  it('uses its own words for a documented code that comes without a message', async () => {
+    handler = json(200, { code: 401, data: null });
+    expect(await failure(fetchPage())).toEqual({
+      kind: 'invalid-key',
+      message: 'keyapi.ai did not accept the API key.',
       status: 200,
     });
   });
@@ -313,12 +363,58 @@ describe('errors', () => {
     expect((await failure(fetchPage({ timeoutMs: 150 }))).kind).toBe('timeout');
   });
 
-  it('reports offline when nothing listens', async () => {
+  it('reports offline when nothing listens: no answer, so not charged', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await failure(fetchPage({ origin: `http://127.0.0.1:${port}` }));
-    expect(error.kind).toBe('offline');
+    const failed = await thrown(fetchPage({ origin: `http://127.0.0.1:${port}` }));
+    expect(failed.error.kind).toBe('offline');
+    expect(failed.answered).toBe(false);
+  });
+
+  it('a stalled server never answered; a body that stalls after the headers did', async () => {
+    handler = () => undefined;
+    expect((await thrown(fetchPage({ timeoutMs: 150 }))).answered).toBe(false);
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"code":0,');
+    };
+    expect((await thrown(fetchPage({ timeoutMs: 150 }))).answered).toBe(true);
+  });
+
+  it('a connection dropped while the body arrives was answered (charged), and says so', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
+      res.write('{"code":0,"data":{"list":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    };
+    const failed = await thrown(fetchPage());
+    expect(failed.answered).toBe(true);
+    expect(failed.error).toEqual({
+      kind: 'offline',
+      message: 'The connection to keyapi.ai broke while its answer arrived.',
+      status: 200,
+    });
+  });
+
+  it('follows no redirect: the key goes to api.keyapi.ai only', async () => {
+    const elsewhere: IncomingMessage[] = [];
+    const other = createServer((req, res) => {
+      elsewhere.push(req);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    handler = (_req, res) => {
+      res.writeHead(302, { location: `http://127.0.0.1:${port}/steal` });
+      res.end();
+    };
+    try {
+      expect((await failure(fetchPage())).kind).toBe('offline');
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

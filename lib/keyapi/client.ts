@@ -3,7 +3,14 @@
  * when to ask again). Every failure becomes a `TrendFailure` with a `TrendError` inside.
  */
 import { PAGE_SIZE } from '../trending/types';
-import { kindForStatus, parseRetryAfter, redactKey, trendError, TrendFailure } from './errors';
+import {
+  apiError,
+  kindForStatus,
+  parseRetryAfter,
+  redactKey,
+  trendError,
+  TrendFailure,
+} from './errors';
 import { parseTrendingBody, readEnvelope, type TrendingPage } from './parse';
 import { API_ORIGIN, trendingHeaders, trendingUrl, type PageRequest } from './request';
 import { t } from '../i18n';
@@ -73,19 +80,29 @@ export const fetchTrendingPage: FetchPage = async (options) => {
   const { key, timeoutMs = REQUEST_TIMEOUT_MS, maxBytes = MAX_BODY_BYTES } = options;
   const limit = options.limit ?? PAGE_SIZE;
   const signal = AbortSignal.timeout(timeoutMs);
+  const redact = (message: string) => redactKey(message, key);
+  let response: Response;
   try {
-    const response = await fetch(trendingUrl(options, options.origin ?? API_ORIGIN), {
+    response = await fetch(trendingUrl(options, options.origin ?? API_ORIGIN), {
       headers: trendingHeaders(key),
       credentials: 'omit',
       cache: 'no-store',
+      // The key goes to api.keyapi.ai only: a redirect elsewhere is refused, not followed.
+      redirect: 'error',
       signal,
     });
+  } catch (error) {
+    // No answer at all: the only case the request may be given back to the budget.
+    const timedOut = signal.aborted || isTimeout(error);
+    throw new TrendFailure(trendError(timedOut ? 'timeout' : 'offline'), false);
+  }
+  try {
     const body = parseJson(await readText(response, maxBytes));
     if (!response.ok) {
       const message = readEnvelope(body)?.message;
       const retryAt = parseRetryAfter(response.headers.get('retry-after'));
       throw new TrendFailure(
-        trendError(kindForStatus(response.status), message && redactKey(message, key), {
+        apiError(kindForStatus(response.status), message && redact(message), {
           status: response.status,
           ...(retryAt ? { retryAt } : {}),
         }),
@@ -93,18 +110,15 @@ export const fetchTrendingPage: FetchPage = async (options) => {
     }
     if (body === undefined)
       throw new TrendFailure(trendError('bad-response', null, { status: 200 }));
-    try {
-      return parseTrendingBody(body, options.page, limit);
-    } catch (error) {
-      if (error instanceof TrendFailure) {
-        const e = error.error;
-        throw new TrendFailure({ ...e, message: redactKey(e.message, key) });
-      }
-      throw error;
-    }
+    return parseTrendingBody(body, options.page, limit, redact);
   } catch (error) {
     if (error instanceof TrendFailure) throw error;
-    if (signal.aborted || isTimeout(error)) throw new TrendFailure(trendError('timeout'));
-    throw new TrendFailure(trendError('offline'));
+    // The answer began but did not arrive whole (connection dropped, timed out mid-body).
+    const timedOut = signal.aborted || isTimeout(error);
+    throw new TrendFailure(
+      timedOut
+        ? trendError('timeout', null, { status: response.status })
+        : trendError('offline', t('apiCutOff'), { status: response.status }),
+    );
   }
 };

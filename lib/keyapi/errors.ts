@@ -15,6 +15,7 @@ export const DEFAULT_MESSAGES: Record<TrendErrorKind, MessageKey> = {
   timeout: 'apiTimeout',
   'bad-response': 'apiBadResponse',
   'budget-reached': 'apiBudgetReached',
+  'storage-full': 'apiStorageFull',
 };
 
 const MAX_MESSAGE_LENGTH = 300;
@@ -22,10 +23,16 @@ const MAX_MESSAGE_LENGTH = 300;
 /** A failed request, carrying the error the UI will show. */
 export class TrendFailure extends Error {
   readonly error: TrendError;
-  constructor(error: TrendError) {
+  /**
+   * The API answered (status and headers arrived), so the request was charged, whatever went
+   * wrong after. Only a request that got no answer at all may be given back to the budget.
+   */
+  readonly answered: boolean;
+  constructor(error: TrendError, answered = true) {
     super(error.message);
     this.name = 'TrendFailure';
     this.error = error;
+    this.answered = answered;
   }
 }
 
@@ -36,6 +43,28 @@ export function trendError(
 ): TrendError {
   const text = message?.trim().slice(0, MAX_MESSAGE_LENGTH);
   return { kind, message: text || t(DEFAULT_MESSAGES[kind]), ...extra };
+}
+
+/**
+ * An error the API described in its own words (`message` of its body, already without the key):
+ * kept as the message and marked `byApi`, so the UI shows it beside its own.
+ */
+export function apiError(
+  kind: TrendErrorKind,
+  apiMessage: string | null | undefined,
+  extra: Omit<TrendError, 'kind' | 'message' | 'byApi'> = {},
+): TrendError {
+  const error = trendError(kind, apiMessage, extra);
+  return apiMessage?.trim() ? { ...error, byApi: true } : error;
+}
+
+/**
+ * The kind for an error `code` the API sent in an HTTP 200 body, where it is one it documents for
+ * errors (400, 401, 402, 403, 429, 5xx); null for any other.
+ */
+export function kindForBodyCode(code: number): TrendErrorKind | null {
+  const documented = [400, 401, 402, 403, 429].includes(code) || (code >= 500 && code <= 599);
+  return documented ? kindForStatus(code) : null;
 }
 
 export function kindForStatus(status: number): TrendErrorKind {
@@ -58,7 +87,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isFinite(date) && date > now ? date : undefined;
 }
 
-/** Removes the key from a message, in case the API echoes it back. */
+/** Removes the key from a message, in case the API echoes it back (before it is cut to length). */
 export function redactKey(message: string, key: string): string {
   return key.length >= 4 ? message.split(key).join('…') : message;
 }

@@ -1,7 +1,7 @@
 /** Reads a trending response body: envelope first, then each item on its own. */
 import * as v from 'valibot';
 import { MAX_RANK, type Hashtag } from '../trending/types';
-import { trendError, TrendFailure } from './errors';
+import { apiError, kindForBodyCode, trendError, TrendFailure } from './errors';
 import { toHashtag } from './map';
 import { ApiItemSchema, EnvelopeSchema, SuccessDataSchema } from './schema';
 import { t } from '../i18n';
@@ -24,15 +24,24 @@ export function readEnvelope(body: unknown): v.InferOutput<typeof EnvelopeSchema
 
 /**
  * Validates a 200 body. `limit` caps the items taken: an answer longer than asked for is cut, not
- * trusted. Throws a `bad-response` TrendFailure when the envelope is wrong or `code != 0`.
+ * trusted. Throws a TrendFailure when the envelope is wrong (`bad-response`) or `code != 0`: an
+ * error code the API documents (401, 429, 5xx …) is that error, as the HTTP status would be; any
+ * other is `bad-response`. The API's own message is kept, passed through `redact` first.
  */
-export function parseTrendingBody(body: unknown, page: number, limit: number): TrendingPage {
+export function parseTrendingBody(
+  body: unknown,
+  page: number,
+  limit: number,
+  redact: (message: string) => string = (message) => message,
+): TrendingPage {
   const envelope = readEnvelope(body);
   if (!envelope) {
     throw new TrendFailure(trendError('bad-response', null, { status: 200 }));
   }
   if (envelope.code !== 0) {
-    throw new TrendFailure(trendError('bad-response', envelope.message, { status: 200 }));
+    const kind = kindForBodyCode(envelope.code) ?? 'bad-response';
+    const message = envelope.message ? redact(envelope.message) : null;
+    throw new TrendFailure(apiError(kind, message, { status: 200 }));
   }
   const data = v.safeParse(SuccessDataSchema, envelope.data);
   if (!data.success) {

@@ -52,8 +52,10 @@ export function failWith(
   message?: string,
   status?: number,
 ): (o: FetchOptions) => Promise<never> {
+  // Offline or timed out without a status: the API never answered (as the client reports it).
+  const answered = status !== undefined || (kind !== 'offline' && kind !== 'timeout');
   return async () => {
-    throw new TrendFailure(trendError(kind, message, status ? { status } : {}));
+    throw new TrendFailure(trendError(kind, message, status ? { status } : {}), answered);
   };
 }
 
