@@ -219,6 +219,11 @@ export class App extends Component<AppProps, AppState> {
               {t('sampleForToday')}
             </p>
           )}
+          {s.storageCleared && (
+            <p class="notice notice-info" role="status">
+              {t('storageCleared')}
+            </p>
+          )}
           {notice && <ErrorNotice text={notice} onAction={act} busy={s.pending} />}
           {loading ? (
             <Skeleton />

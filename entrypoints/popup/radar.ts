@@ -56,6 +56,8 @@ export interface RadarState {
   started: boolean;
   query: string;
   expanded: string | null;
+  /** The background cleared other cached lists to make room (said once; kept while open). */
+  storageCleared: boolean;
 }
 
 /** What the popup shows, derived from the state. Pure. */
@@ -96,6 +98,7 @@ export const INITIAL_RADAR_STATE: Readonly<RadarState> = {
   started: false,
   query: '',
   expanded: null,
+  storageCleared: false,
 };
 
 export function createRadar(send: typeof sendMessage = sendMessage) {
@@ -135,7 +138,12 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
         ...(force ? { force } : {}),
       });
       if (mine !== seq) return;
-      set({ view, failure: null, pending: false });
+      set({
+        view,
+        failure: null,
+        pending: false,
+        storageCleared: state.storageCleared || view.storageCleared === true,
+      });
       clearTimeout(fallbackTimer);
       // The refresh may have ended between the background's reply and now: ask once more.
       if (view.refreshing && trendWrites !== writesBefore) scheduleReload(false);

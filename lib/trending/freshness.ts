@@ -9,6 +9,7 @@ const GATED_KINDS = new Set([
   'server',
   'offline',
   'timeout',
+  'storage-full',
 ]);
 
 /**

@@ -3,13 +3,12 @@
  * the sender; the data is still checked here, since a page of ours can be buggy too.
  */
 import { browser } from 'wxt/browser';
-import type { FetchPage } from '../keyapi/client';
 import type { ExtensionStatus, Handlers } from '../messaging';
 import { readSampleMode, readSettings } from './context';
 import { creditStatus } from './credits';
 import { showPageCount } from './badge';
-import { rankSeries } from './history';
-import { keyStatus, saveApiKey, testKey } from './keys';
+import { clearHistory, rankSeries } from './history';
+import { keyStatus, saveApiKey } from './keys';
 import type { TrendingService } from './service';
 import { clearCache } from './store';
 import { normalizeFilters } from './types';
@@ -23,7 +22,7 @@ export function cleanTagName(raw: unknown): string | null {
   return name.length > 0 && name.length <= 200 ? name : null;
 }
 
-export function createHandlers(service: TrendingService, fetchPage?: FetchPage): Handlers {
+export function createHandlers(service: TrendingService): Handlers {
   return {
     getTrending: (data) =>
       service.getTrending({
@@ -42,9 +41,9 @@ export function createHandlers(service: TrendingService, fetchPage?: FetchPage):
     },
 
     saveApiKey: (data) => saveApiKey(data?.key),
-    testKey: (data) => testKey(data?.key, fetchPage),
+    testKey: (data) => service.testKey(data?.key),
     async clearCache() {
-      await clearCache();
+      await Promise.all([clearCache(), clearHistory()]);
       return undefined;
     },
     getHighlightSet: () => service.getHighlightSet(),

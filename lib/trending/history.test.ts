@@ -1,7 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { localDay } from '../format';
-import { historyItem, MAX_DAYS, MAX_SETS, rankSeries, rankYesterday, recordRanks } from './history';
+import {
+  clearHistory,
+  historyItem,
+  MAX_DAYS,
+  MAX_SETS,
+  rankSeries,
+  rankYesterday,
+  recordRanks,
+} from './history';
 import { DEFAULT_FILTERS, type Hashtag, type TrendFilters } from './types';
 
 const DAY = 86_400_000;
@@ -76,5 +84,37 @@ describe('rank history', () => {
     await fakeBrowser.storage.local.set({ 'radar:history': { sets: 'nonsense' } });
     await recordRanks(DEFAULT_FILTERS, tags(['a']), START);
     expect(await rankYesterday(DEFAULT_FILTERS, START + DAY)).toEqual({ a: 1 });
+  });
+});
+
+describe('damaged history', () => {
+  it('drops damaged sets on read and keeps the valid ones', async () => {
+    await recordRanks(DEFAULT_FILTERS, tags(['alpha']), START);
+    const stored = await historyItem.getValue();
+    await historyItem.setValue({
+      sets: {
+        ...stored.sets,
+        broken: { seen: 'yesterday', days: {} },
+        wrongDays: { seen: 1, days: { '2026-01-01': 'alpha' } },
+        notADay: { seen: 1, days: { soon: ['alpha'] } },
+      },
+    } as never);
+    expect(await rankYesterday(DEFAULT_FILTERS, START + DAY)).toEqual({ alpha: 1 });
+    await recordRanks(DEFAULT_FILTERS, tags(['beta']), START + DAY);
+    expect(Object.keys((await historyItem.getValue()).sets)).toEqual(['all_regions|7|nothing|all']);
+  });
+
+  it.each([null, 'x', 7, [], { sets: 'all' }])('starts afresh from %j', async (raw) => {
+    await fakeBrowser.storage.local.set({ 'radar:history': raw });
+    expect(await rankSeries(DEFAULT_FILTERS, 'alpha')).toEqual([]);
+    await recordRanks(DEFAULT_FILTERS, tags(['alpha']), START);
+    expect(await rankSeries(DEFAULT_FILTERS, 'alpha')).toEqual([{ day: localDay(START), rank: 1 }]);
+  });
+
+  it('is cleared with the cache', async () => {
+    await recordRanks(DEFAULT_FILTERS, tags(['alpha']), START);
+    await clearHistory();
+    expect(await rankSeries(DEFAULT_FILTERS, 'alpha')).toEqual([]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

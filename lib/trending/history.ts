@@ -3,6 +3,7 @@
  * in rank order, '' where a rank was not loaded), so the UI can say "↑4 since yesterday" and chart
  * a hashtag's rank over weeks. Capped: `MAX_DAYS` days × `MAX_SETS` filter sets, oldest dropped.
  */
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { localDay } from '../format';
 import { serialized } from './serial';
@@ -25,14 +26,29 @@ export const historyItem = storage.defineItem<RankHistory>('local:radar:history'
   fallback: { sets: {} },
 });
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SetSchema = v.object({
+  seen: v.pipe(v.number(), v.finite()),
+  days: v.record(
+    v.pipe(v.string(), v.regex(DAY)),
+    v.pipe(v.array(v.string()), v.maxLength(MAX_RANK)),
+  ),
+});
+
+/** The stored history with every damaged set dropped (the valid ones are kept). */
 async function readHistory(): Promise<RankHistory> {
-  const raw = (await historyItem.getValue()) as RankHistory | null;
-  const sets = raw?.sets;
+  const raw: unknown = await historyItem.getValue();
+  const sets = (raw as { sets?: unknown } | null)?.sets;
   if (typeof sets !== 'object' || sets === null) return { sets: {} };
-  const valid = Object.entries(sets).filter(
-    ([, s]) => typeof s?.seen === 'number' && typeof s.days === 'object' && s.days !== null,
+  const valid = Object.entries(sets).filter((entry): entry is [string, SetHistory] =>
+    v.is(SetSchema, entry[1]),
   );
   return { sets: Object.fromEntries(valid) };
+}
+
+/** Forgets every snapshot ("Clear cached data"). */
+export function clearHistory(): Promise<void> {
+  return serialized('history', () => historyItem.removeValue());
 }
 
 function dayBefore(day: string, days: number): string {

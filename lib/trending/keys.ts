@@ -6,10 +6,11 @@
 import { fetchTrendingPage, type FetchPage } from '../keyapi/client';
 import { trendError } from '../keyapi/errors';
 import type { KeyStatus, KeyTestResult } from '../messaging';
-import { apiKeyItem, sampleModeItem } from '../storage';
+import { sampleModeItem } from '../storage';
+import { apiKeyItem } from '../vault';
 import { readKey, readSettings } from './context';
 import { blockingError, gatesItem, NO_GATES, readGates } from './gates';
-import { sendCounted, storeSuccess } from './refresh';
+import { sendCounted, storePaidAnswer, type Refresher, type RefreshOutcome } from './refresh';
 import { clearEntryErrors } from './store';
 import { t } from '../i18n';
 
@@ -50,10 +51,15 @@ export async function saveApiKey(raw: unknown): Promise<KeyStatus> {
   return keyStatus();
 }
 
-/** One request (2 credits) with the given key or the saved one; its page 1 of the default filters is cached. */
+/**
+ * One request (2 credits) with the given key or the saved one; its page 1 of the default filters is
+ * cached. Testing the saved key shares the request for that page with any refresh under way (and a
+ * refresh asked meanwhile shares the test's); a typed key is its own request.
+ */
 export async function testKey(
   raw: unknown,
   fetchPage: FetchPage = fetchTrendingPage,
+  refresher?: Pick<Refresher, 'share'>,
 ): Promise<KeyTestResult> {
   const given = typeof raw === 'string' ? raw.trim() : '';
   const saved = await readKey();
@@ -72,8 +78,13 @@ export async function testKey(
   if (blocked) return { valid: false, error: blocked };
   const settings = await readSettings();
   const request = { filters: settings.defaults, page: 1, key, budget: settings.dailyBudget };
-  const outcome = await sendCounted(fetchPage, request, key === saved);
-  if (!outcome.ok) return { valid: false, error: outcome.error };
-  await storeSuccess(settings.defaults, 1, outcome.page);
-  return { valid: true };
+  const send = async (): Promise<RefreshOutcome> => {
+    const outcome = await sendCounted(fetchPage, request, key === saved);
+    return outcome.ok
+      ? storePaidAnswer(settings.defaults, 1, outcome.page, key === saved)
+      : outcome;
+  };
+  const outcome =
+    key === saved && refresher ? await refresher.share(settings.defaults, 1, send) : await send();
+  return outcome.ok ? { valid: true } : { valid: false, error: outcome.error };
 }

@@ -10,7 +10,7 @@ import { hasApiAccess } from '../platform';
 import { refundRequest, reserveRequest } from './credits';
 import { afterFailure, blockingError, NO_GATES, readGates, updateGates, type Gates } from './gates';
 import { recordRanks } from './history';
-import { cacheKey, updateEntry } from './store';
+import { cacheKey, clearCacheExcept, storageClearedItem, updateEntry } from './store';
 import type { TrendError, TrendFilters } from './types';
 import { t } from '../i18n';
 
@@ -43,6 +43,41 @@ export async function storeSuccess(filters: TrendFilters, pageNo: number, page: 
   await recordRanks(filters, page.items, now);
 }
 
+/**
+ * Stores an answer that was paid for. When storage refuses it (full, or failing), the other cached
+ * lists are cleared to make room and it is tried once more, which the popup then says once. If it
+ * still fails, requests back off as after a server error: without that, the entry would stay due
+ * and the schedule and an open popup would pay for the same page again and again. Only a stored
+ * answer lifts the gates (`updateKeyGates`: the key's own too, as for the saved key).
+ */
+export async function storePaidAnswer(
+  filters: TrendFilters,
+  pageNo: number,
+  page: TrendingPage,
+  updateKeyGates = true,
+): Promise<RefreshOutcome> {
+  const stored = async () => {
+    await storeSuccess(filters, pageNo, page);
+    await openGates(updateKeyGates);
+    return { ok: true as const, page };
+  };
+  try {
+    return await stored();
+  } catch (first) {
+    console.warn('Hashtag Radar: could not store a fetched list:', String(first));
+  }
+  try {
+    await clearCacheExcept(filters);
+    const outcome = await stored();
+    await storageClearedItem.setValue(Date.now());
+    return outcome;
+  } catch {
+    const error = trendError('storage-full');
+    const gates = await updateGates((g) => afterFailure(g, error, Date.now()));
+    return { ok: false, error: gates.backoff?.error ?? error, sent: true };
+  }
+}
+
 export async function storeFailure(filters: TrendFilters, pageNo: number, error: TrendError) {
   await updateEntry(filters, pageNo, (entry) => ({ ...entry, error, errorAt: Date.now() }));
 }
@@ -51,7 +86,17 @@ function isClear(gates: Gates): boolean {
   return !gates.invalidKey && !gates.outOfCredits && !gates.backoff;
 }
 
-/** Sends one request counted against the budget, and updates the gates with the answer. */
+/** A good answer, stored: every gate opens (with another key than the saved one, the back-off only). */
+async function openGates(updateKeyGates: boolean): Promise<void> {
+  if (!isClear(await readGates())) {
+    await updateGates((g) => (updateKeyGates ? NO_GATES : { ...g, backoff: null }));
+  }
+}
+
+/**
+ * Sends one request counted against the budget; a failure updates the gates. (A good answer opens
+ * them once it is stored: `storePaidAnswer`.)
+ */
 export async function sendCounted(
   fetchPage: FetchPage,
   request: Omit<RefreshRequest, 'userAsked'> & { limit?: number },
@@ -70,13 +115,11 @@ export async function sendCounted(
       page: request.page,
       limit: request.limit,
     });
-    if (!isClear(await readGates())) {
-      await updateGates((g) => (updateKeyGates ? NO_GATES : { ...g, backoff: null }));
-    }
     return { ok: true, page };
   } catch (failure) {
     let error = failure instanceof TrendFailure ? failure.error : trendError('bad-response');
-    if (error.kind === 'offline') {
+    // Given back only when the API never answered: an answer, even a broken one, was charged.
+    if (failure instanceof TrendFailure && !failure.answered && error.kind === 'offline') {
       await refundRequest(day);
       // Firefox lets the user withdraw the host permission; the fetch then fails like a dead network.
       if (!(await hasApiAccess())) error = trendError('offline', t('apiNoAccess'));
@@ -104,24 +147,35 @@ export function createRefresher(fetchPage: FetchPage) {
     const outcome: RefreshOutcome = blocked
       ? { ok: false, error: blocked, sent: false }
       : await sendCounted(fetchPage, request);
-    if (outcome.ok) await storeSuccess(request.filters, request.page, outcome.page);
-    else await storeFailure(request.filters, request.page, outcome.error);
+    if (outcome.ok) return storePaidAnswer(request.filters, request.page, outcome.page);
+    // Storage that cannot take the error either: the gates (in the vault) still hold it.
+    await storeFailure(request.filters, request.page, outcome.error).catch(() => undefined);
     return outcome;
+  }
+
+  /** Runs `work` as the one request for the entry, or joins the one already under way. */
+  function share(
+    filters: TrendFilters,
+    page: number,
+    work: () => Promise<RefreshOutcome>,
+  ): Promise<RefreshOutcome> {
+    const key = cacheKey(filters, page);
+    const running = inflight.get(key);
+    if (running) return running;
+    const started = work().finally(() => {
+      finished.set(key, (finished.get(key) ?? 0) + 1);
+      inflight.delete(key);
+    });
+    inflight.set(key, started);
+    return started;
   }
 
   return {
     /** Starts a refresh of the page, or joins the one already under way. */
     refresh(request: RefreshRequest): Promise<RefreshOutcome> {
-      const key = cacheKey(request.filters, request.page);
-      const running = inflight.get(key);
-      if (running) return running;
-      const started = run(request).finally(() => {
-        finished.set(key, (finished.get(key) ?? 0) + 1);
-        inflight.delete(key);
-      });
-      inflight.set(key, started);
-      return started;
+      return share(request.filters, request.page, () => run(request));
     },
+    share,
     isRefreshing(filters: TrendFilters, page: number): boolean {
       return inflight.has(cacheKey(filters, page));
     },

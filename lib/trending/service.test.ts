@@ -2,7 +2,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextLocalMidnight } from '../format';
 import { DEFAULT_SETTINGS } from '../settings';
-import { apiKeyItem, sampleModeItem, settingsItem } from '../storage';
+import { sampleModeItem, settingsItem } from '../storage';
+import { apiKeyItem } from '../vault';
 import { creditStatus } from './credits';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, readGates } from './gates';
 import { ENTRY_RETRY_MS } from './freshness';
@@ -29,7 +30,9 @@ beforeEach(async () => {
   await apiKeyItem.setValue(KEY);
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // A refresh a test left running must not write into the next test's storage.
+  await service.whenIdle();
   vi.useRealTimers();
 });
 
@@ -265,6 +268,15 @@ describe('back-off after 429 and 5xx', () => {
     expect((await creditStatus(100)).creditsToday).toBe(2);
   });
 
+  it('counts a request whose answer broke off: the API answered, so it was charged', async () => {
+    api.next(
+      failWith('offline', 'The connection to keyapi.ai broke while its answer arrived.', 200),
+    );
+    expect((await askSettled()).error?.kind).toBe('offline');
+    expect(api.calls).toHaveLength(1);
+    expect((await creditStatus(100)).creditsToday).toBe(2);
+  });
+
   it('says so when the browser withdrew the permission to reach the API', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
     api.next(failWith('offline'));
@@ -486,5 +498,87 @@ describe('stored entries', () => {
     const view = await askSettled();
     expect(view.items).toHaveLength(20);
     expect(api.calls).toHaveLength(1);
+  });
+});
+
+describe('testing the key', () => {
+  it('shares the request with a refresh of the same page under way, and the other way round', async () => {
+    const held = api.held();
+    api.next(held.behaviour);
+    await ask();
+    const tested = service.testKey(KEY);
+    await ask(DEFAULT_FILTERS, 1, true);
+    // Time for the test's reads (the vault answers in later tasks) to reach the shared request.
+    await new Promise((done) => setTimeout(done, 100));
+    held.release();
+    expect(await tested).toEqual({ valid: true });
+    await service.whenIdle();
+    expect(api.calls).toHaveLength(1);
+    expect((await creditStatus(100)).requestsToday).toBe(1);
+
+    advance(13 * HOUR);
+    const again = api.held();
+    api.next(again.behaviour);
+    const test2 = service.testKey(KEY);
+    await new Promise((done) => setTimeout(done, 100));
+    await ask();
+    again.release();
+    expect(await test2).toEqual({ valid: true });
+    await service.whenIdle();
+    expect(api.calls).toHaveLength(2);
+  });
+
+  it("sends a typed key on its own, even while the saved key's request is under way", async () => {
+    const held = api.held();
+    api.next(held.behaviour);
+    await ask();
+    const tested = service.testKey('sk_live_another0000000001');
+    held.release();
+    expect(await tested).toEqual({ valid: true });
+    await service.whenIdle();
+    expect(api.calls.map((c) => c.key)).toEqual([KEY, 'sk_live_another0000000001']);
+  });
+});
+
+describe('browser storage full', () => {
+  /** Makes storage.local refuse writes of the given filter set's page 1, `times` times (or always). */
+  function refuseWrites(filters: TrendFilters, times = Infinity) {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let left = times;
+    return vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if (cacheKey(filters, 1) in items && left-- > 0) {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      return set(items);
+    });
+  }
+
+  it('clears the other cached lists to save a paid answer, and says so once', async () => {
+    await askSettled(US);
+    advance(13 * HOUR);
+    refuseWrites(DEFAULT_FILTERS, 1);
+    const view = await askSettled();
+    expect(view.items).toHaveLength(20);
+    expect(view.storageCleared).toBe(true);
+    expect(view.error).toBeNull();
+    expect(await readEntry(US, 1)).toBeNull();
+    expect((await ask()).storageCleared).toBeUndefined();
+    expect(api.calls).toHaveLength(2);
+  });
+
+  it('backs off like a server error when even that fails, instead of paying again and again', async () => {
+    refuseWrites(DEFAULT_FILTERS);
+    const view = await askSettled();
+    expect(view.error).toMatchObject({ kind: 'storage-full', retryAt: START + BACKOFF_BASE_MS });
+    for (let i = 0; i < 5; i++) await askSettled();
+    await service.refreshDefaults();
+    expect(api.calls).toHaveLength(1);
+    expect((await creditStatus(100)).requestsToday).toBe(1);
+    advance(BACKOFF_BASE_MS);
+    expect((await askSettled()).error).toMatchObject({
+      kind: 'storage-full',
+      retryAt: Date.now() + 2 * BACKOFF_BASE_MS,
+    });
+    expect(api.calls).toHaveLength(2);
   });
 });

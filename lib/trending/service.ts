@@ -13,8 +13,9 @@ import { budgetLeft, creditStatus } from './credits';
 import { dueAt } from './freshness';
 import { blockingError, readGates } from './gates';
 import { rankYesterday } from './history';
+import { testKey } from './keys';
 import { createRefresher, type RefreshOutcome } from './refresh';
-import { readEntries } from './store';
+import { readEntries, storageClearedItem } from './store';
 import {
   CREDITS_PER_REQUEST,
   MAX_PAGES,
@@ -155,6 +156,11 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       }
       const { view, started } = await liveView(filters, pages, request.force === true, settings);
       void settle(started);
+      // Said once: the popup that gets it keeps it on screen while it is open.
+      if ((await storageClearedItem.getValue()) !== null) {
+        await storageClearedItem.removeValue();
+        return { ...view, storageCleared: true };
+      }
       return view;
     },
 
@@ -188,6 +194,9 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       );
       await settle(started);
     },
+
+    /** "Test key": one counted request; with the saved key it shares page 1's refresh. */
+    testKey: (key: unknown) => testKey(key, fetchPage, refresher),
 
     isRefreshing: refresher.isRefreshing,
     /** Resolves when no refresh is under way (tests, benches, the alarm path). */

@@ -10,6 +10,7 @@ import type { TrendingPage } from '../keyapi/parse';
 import { filtersKey, type TrendError, type TrendFilters } from './types';
 import { StoredPageSchema, StoredErrorSchema } from './stored-schema';
 import { serialized } from './serial';
+import { defineVaultItem } from '../vault';
 
 export const CACHE_PREFIX = 'trending:cache:';
 export const CACHE_SCHEMA_VERSION = 2;
@@ -126,6 +127,22 @@ export async function clearCache(): Promise<void> {
   const keys = await cacheKeys();
   if (keys.length) await browser.storage.local.remove(keys);
 }
+
+/** Makes room: removes every cached page of other filter sets. */
+export async function clearCacheExcept(filters: TrendFilters): Promise<void> {
+  const kept = `${CACHE_PREFIX}${filtersKey(filters)}:`;
+  const keys = (await cacheKeys()).filter((key) => !key.startsWith(kept));
+  if (keys.length) await browser.storage.local.remove(keys);
+}
+
+/**
+ * When the cache was last cleared to make room for a fetched list, until the popup has said so.
+ * In the vault, since storage.local is what was full.
+ */
+export const storageClearedItem = defineVaultItem<number | null>('radar:storageCleared', {
+  fallback: null,
+  schema: v.nullable(v.pipe(v.number(), v.finite())),
+});
 
 /** Errors of a key that is no more say nothing about the next one. */
 export async function clearEntryErrors(): Promise<void> {

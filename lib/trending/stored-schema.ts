@@ -30,6 +30,7 @@ export const StoredPageSchema = v.object({
 export const StoredErrorSchema = v.object({
   kind: v.picklist(TREND_ERROR_KINDS),
   message: v.string(),
+  byApi: v.optional(v.boolean()),
   status: v.optional(finite),
   retryAt: v.optional(finite),
 });

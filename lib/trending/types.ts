@@ -98,6 +98,7 @@ export const TREND_ERROR_KINDS = [
   'timeout',
   'bad-response',
   'budget-reached',
+  'storage-full',
 ] as const;
 export type TrendErrorKind = (typeof TREND_ERROR_KINDS)[number];
 
@@ -105,6 +106,8 @@ export interface TrendError {
   kind: TrendErrorKind;
   /** The API's own message where it sent one, otherwise ours. Never carries the key or headers. */
   message: string;
+  /** `message` is the API's own words (shown beside ours). */
+  byApi?: boolean;
   status?: number;
   /** When a retry makes sense again (ms since epoch), for rate limits, back-off and budgets. */
   retryAt?: number;
@@ -141,6 +144,8 @@ export interface TrendView {
   /** Rank yesterday from the local history, by lower-cased name, where the history has it. */
   rankYesterday: Record<string, number>;
   credits: CreditStatus;
+  /** Browser storage was full, so other cached lists were cleared to save this one (said once). */
+  storageCleared?: boolean;
 }
 
 /** The slice of a hashtag a tiktok.com page may know: no key, no raw errors. */
