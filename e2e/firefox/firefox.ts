@@ -96,20 +96,31 @@ export interface FirefoxExtension {
 
 const INSTALL_TAB_WAIT_MS = 5_000;
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 /**
  * Navigates `page` to an extension page and waits until `ready` (a selector) is in it. Firefox's
  * remote agent commits moz-extension:// navigations but never reports their DOMContentLoaded or
  * load, so `page.goto` there would time out (and `page.url()` keeps the old URL): the navigation
- * runs on its own, its timeout ignored, and the page itself says when it is there.
+ * runs on its own, its timeout ignored, and the page itself says when it is there. The check is a
+ * loop of its own: while the document is swapped, an evaluation may fail with a protocol error
+ * that puppeteer's waitForFunction takes as final.
  */
 async function gotoExtensionPage(page: Page, url: string, ready: string): Promise<void> {
   void page.goto(url, { timeout: 15_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (href, selector) => location.href === href && document.querySelector(selector) !== null,
-    { timeout: 20_000, polling: 100 },
-    url,
-    ready,
-  );
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const there = await page
+      .evaluate(
+        (href, selector) => location.href === href && document.querySelector(selector) !== null,
+        url,
+        ready,
+      )
+      .catch(() => false);
+    if (there) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not show ${ready} within 20 s`);
+    await sleep(100);
+  }
 }
 
 /** The page whose document is at `url` (page.url() lags behind for moz-extension:// pages). */
@@ -185,7 +196,7 @@ export async function launchFirefoxExtension(
   const installDeadline = Date.now() + INSTALL_TAB_WAIT_MS;
   while (!installPage && Date.now() < installDeadline) {
     installPage = await findPageAt(browser, `${baseUrl}options.html`);
-    if (!installPage) await new Promise((done) => setTimeout(done, 100));
+    if (!installPage) await sleep(100);
   }
   await installPage?.waitForSelector('form', { timeout: 20_000 });
 

@@ -56,6 +56,9 @@ interface FirefoxChrome {
  * warnings or info) whose source file is under `prefix`. Firefox's remote agent reports no log
  * entries for moz-extension:// documents and runs no preload script in them, so puppeteer's
  * `pageerror` never fires there; the console service sees every context, the event page included.
+ * Left out: Firefox's own "Promise resolved/rejected after context unloaded", which it logs when a
+ * page closes (or the event page stops) while one of its extension API calls is pending, as when a
+ * person closes the options tab right after Save; no code of ours threw.
  */
 export function consoleServiceErrors(prefix: string): string[] {
   const { Services, Ci } = globalThis as unknown as FirefoxChrome;
@@ -64,6 +67,7 @@ export function consoleServiceErrors(prefix: string): string[] {
     .filter((m) => m instanceof Ci.nsIScriptError)
     .map((m) => m as { flags: number; sourceName: string; errorMessage: string })
     .filter((m) => m.flags === 0 && m.sourceName.startsWith(prefix))
+    .filter((m) => !/^Promise (resolved|rejected) after context unloaded/.test(m.errorMessage))
     .map((m) => `${m.sourceName.slice(prefix.length)}: ${m.errorMessage}`);
 }
 
