@@ -6,10 +6,10 @@
  * See shared/docs/testing.md, "Real-browser tests in Firefox".
  */
 import { randomUUID } from 'node:crypto';
-import { access, constants, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ARTIFACTS_DIR } from '../browser';
+import { ARTIFACTS_DIR, assertExecutable, type ExtensionPages } from '../browser';
 import { startConnectProxy, type ConnectProxy } from '../connect-proxy';
 import { API_HOST, TIKTOK_HOSTS, type MockServer } from '../server';
 import { QUIET_PREFS, proxyPrefs } from './prefs';
@@ -31,14 +31,11 @@ export function firefoxExtensionDir(): string {
 /** Throws a message a person can act on when there is no Firefox to run. */
 export async function assertFirefox(): Promise<void> {
   const path = firefoxPath();
-  try {
-    await access(path, constants.X_OK);
-  } catch {
-    throw new Error(
-      `No Firefox at ${path}. The Firefox real-browser tests need one: install Debian's firefox-esr ` +
-        '(apt-get install firefox-esr; .ci/run does this) or set FIREFOX_PATH to a Firefox binary (140 or later).',
-    );
-  }
+  await assertExecutable(
+    path,
+    `No Firefox at ${path}. The Firefox real-browser tests need one: install Debian's firefox-esr ` +
+      '(apt-get install firefox-esr; .ci/run does this) or set FIREFOX_PATH to a Firefox binary (140 or later).',
+  );
 }
 
 /** The gecko id of the Firefox build; throws a message a person can act on when it is missing. */
@@ -56,22 +53,15 @@ export async function assertFirefoxBuild(dir = firefoxExtensionDir()): Promise<s
   return id;
 }
 
-export interface FirefoxExtension {
+/**
+ * The Firefox build in a running Firefox: pages open as in the Chromium harness; `errors` has the
+ * tabs' web pages only (Firefox reports nothing for moz-extension:// pages), `extensionErrors()`
+ * the extension's own contexts.
+ */
+export interface FirefoxExtension extends ExtensionPages<Page> {
   browser: Browser;
   /** The fixed `moz-extension://` UUID of this run. */
   uuid: string;
-  /** `moz-extension://UUID/` */
-  baseUrl: string;
-  /** The options tab the extension opened on install, if it did within 5 s of starting. */
-  installPage: Page | null;
-  /** Opens popup.html as a tab at a popup's size (default 400×600) and waits for its app to render. */
-  openPopup(size?: { width: number; height: number }): Promise<Page>;
-  /** Opens options.html as a tab and waits for its form. */
-  openOptions(): Promise<Page>;
-  /** Opens any URL (e.g. https://www.tiktok.com/basic) in a new tab and waits for `load`. */
-  page(url: string): Promise<Page>;
-  /** Uncaught exceptions in the web pages of the tabs (tiktok.com), as `url: message`. */
-  errors: string[];
   /**
    * Uncaught exceptions and unhandled rejections so far in every context of the extension (event
    * page, popup, options, content scripts), as `file: message`, from Firefox's console service.
@@ -89,9 +79,6 @@ export interface FirefoxExtension {
   closeTabs(): Promise<void>;
   /** Requests Firefox made through the proxy to hosts other than the mocked ones. */
   refused: string[];
-  /** Saves a screenshot of `page` as .e2e-artifacts/NAME.png and returns its path. */
-  screenshot(page: Page, name: string): Promise<string>;
-  close(): Promise<void>;
 }
 
 const INSTALL_TAB_WAIT_MS = 5_000;

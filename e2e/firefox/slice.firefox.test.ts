@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { API_HOST, startMockServer, TRENDING_PATH, type MockServer } from '../server';
+import { expectKeyAndRegionAtApi } from '../api-checks';
+import { startMockServer, type MockServer } from '../server';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox';
 import { button, labelled, rowTexts, saveInOptions } from './person';
 
@@ -47,22 +48,7 @@ describe('Firefox: options → event page → API → popup and tiktok.com', () 
     ).toBe(REGION);
 
     popup = await ext.openPopup();
-    await expect
-      .poll(() => server.apiRequests().filter((r) => r.query.region === REGION).length, {
-        timeout: 20_000,
-      })
-      .toBeGreaterThan(0);
-    const calls = server.apiRequests();
-    for (const call of calls) {
-      expect(call.method).toBe('GET');
-      expect(call.headers.authorization).toBe(`Bearer ${KEY}`);
-    }
-    const first = calls.find((r) => r.query.region === REGION)!;
-    expect(first.path).toBe(TRENDING_PATH);
-    expect(first.query.page ?? '1').toBe('1');
-    // The key goes to api.keyapi.ai and nowhere else.
-    const elsewhere = server.requests.filter((r) => r.host !== API_HOST);
-    expect(JSON.stringify(elsewhere.map((r) => [r.path, r.query, r.headers]))).not.toContain(KEY);
+    await expectKeyAndRegionAtApi(server, KEY, REGION);
   });
 
   test("the popup lists the mock's hashtags for the saved region in rank order", async () => {
