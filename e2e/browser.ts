@@ -27,17 +27,23 @@ export function extensionDir(): string {
   return resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
 }
 
-/** Throws a message a person can act on when there is no Chromium to run. */
-export async function assertChromium(): Promise<void> {
-  const path = chromiumPath();
+/** Throws `missing` (what to install or set) when `path` is not an executable: a browser to run. */
+export async function assertExecutable(path: string, missing: string): Promise<void> {
   try {
     await access(path, constants.X_OK);
   } catch {
-    throw new Error(
-      `No Chromium at ${path}. The real-browser tests need one: install Debian's chromium ` +
-        '(apt-get install chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium/Chrome binary.',
-    );
+    throw new Error(missing);
   }
+}
+
+/** Throws a message a person can act on when there is no Chromium to run. */
+export async function assertChromium(): Promise<void> {
+  const path = chromiumPath();
+  await assertExecutable(
+    path,
+    `No Chromium at ${path}. The real-browser tests need one: install Debian's chromium ` +
+      '(apt-get install chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+  );
 }
 
 /** Throws a message a person can act on when the production build is missing. */
@@ -63,27 +69,31 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
 }
 
-export interface Extension {
+/** What the Chromium and the Firefox harness (firefox/firefox.ts) both offer, over their own `P`age. */
+export interface ExtensionPages<P> {
+  /** `chrome-extension://ID/` or `moz-extension://UUID/` */
+  baseUrl: string;
+  /** The options tab the extension opened on install, if it did within 5 s of starting. */
+  installPage: P | null;
+  /** Opens popup.html as a tab, at a popup's size (default 400×600). */
+  openPopup(size?: { width: number; height: number }): Promise<P>;
+  openOptions(): Promise<P>;
+  /** Opens any URL (e.g. https://www.tiktok.com/basic) in a new tab and waits for `load`. */
+  page(url: string): Promise<P>;
+  /** Uncaught exceptions in the pages the browser reports them for, as `url: message`. */
+  errors: string[];
+  /** Saves a screenshot of `page` as .e2e-artifacts/NAME.png and returns its path. */
+  screenshot(page: P, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface Extension extends ExtensionPages<Page> {
   context: BrowserContext;
   extensionId: string;
   /** The extension's live service worker (re-found if Chromium restarted it). */
   readonly worker: Worker;
-  /** `chrome-extension://ID/` */
-  baseUrl: string;
-  /** The options tab the extension opened on install, if it did within 5 s of starting. */
-  installPage: Page | null;
-  /** Opens popup.html as a tab, at a popup's size (default 400×600). */
-  openPopup(size?: { width: number; height: number }): Promise<Page>;
-  openOptions(): Promise<Page>;
-  /** Opens any URL (e.g. https://www.tiktok.com/basic) in a new tab and waits for `load`. */
-  page(url: string): Promise<Page>;
-  /** Uncaught exceptions in the extension's pages and the tabs, as `url: message`. */
-  errors: string[];
   /** console.error output and failed loads (e.g. the unreachable avatar CDN), as `url: text`. */
   consoleErrors: string[];
-  /** Saves a screenshot of `page` as .e2e-artifacts/NAME.png and returns its path. */
-  screenshot(page: Page, name: string): Promise<string>;
-  close(): Promise<void>;
 }
 
 /** How long a launch waits for the tab a fresh install may open before handing over. */

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { launchExtension, type Extension } from './browser';
-import { API_HOST, startMockServer, TRENDING_PATH, type MockServer } from './server';
+import { expectKeyAndRegionAtApi } from './api-checks';
+import { startMockServer, type MockServer } from './server';
 
 const KEY = 'sk_live_e2eSliceKey7f3a9c2d51b8';
 const REGION = 'JP';
@@ -57,23 +58,7 @@ describe('first slice: options → background → API → popup and tiktok.com',
     expect(await options.content()).not.toContain(KEY);
 
     popup = await ext.openPopup();
-    await expect
-      .poll(() => server.apiRequests().filter((r) => r.query.region === REGION).length, {
-        timeout: 20_000,
-      })
-      .toBeGreaterThan(0);
-    const calls = server.apiRequests();
-    for (const call of calls) {
-      expect(call.method).toBe('GET');
-      expect(call.headers.authorization).toBe(`Bearer ${KEY}`);
-    }
-    const first = calls.find((r) => r.query.region === REGION)!;
-    expect(first.path).toBe(TRENDING_PATH);
-    expect(first.query.page ?? '1').toBe('1');
-    expect(Number(first.query.limit ?? '20')).toBeLessThanOrEqual(20);
-    // The key goes to api.keyapi.ai and nowhere else.
-    const elsewhere = server.requests.filter((r) => r.host !== API_HOST);
-    expect(JSON.stringify(elsewhere.map((r) => [r.path, r.query, r.headers]))).not.toContain(KEY);
+    await expectKeyAndRegionAtApi(server, KEY, REGION);
   });
 
   test("the popup lists the mock's hashtags for the saved region in rank order", async () => {
