@@ -4,7 +4,9 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import {
   addSettingsNotices,
   apiKeyItem,
+  captionSelectionItem,
   popupFiltersItem,
+  readCaptionSelection,
   readSettings,
   sampleModeItem,
   settingsItem,
@@ -16,6 +18,7 @@ const CUSTOM: Settings = {
   refreshHours: 6,
   dailyBudget: 250,
   highlight: { enabled: false, depth: 60, style: 'badge' },
+  caption: { enabled: true },
 };
 
 async function seedV1(value: unknown) {
@@ -32,6 +35,20 @@ describe('storage items', () => {
     expect(await sampleModeItem.getValue()).toBe(false);
     expect(await popupFiltersItem.getValue()).toBeNull();
     expect(await settingsNoticesItem.getValue()).toEqual([]);
+    expect(await captionSelectionItem.getValue()).toEqual([]);
+    expect(await readCaptionSelection()).toEqual([]);
+  });
+
+  it('keeps the popup selection in session storage and reads it validated', async () => {
+    await captionSelectionItem.setValue(['fyp', 'Dance']);
+    expect(await fakeBrowser.storage.session.get('captionSelection')).toEqual({
+      captionSelection: ['fyp', 'Dance'],
+    });
+    expect(await fakeBrowser.storage.local.get('captionSelection')).toEqual({});
+    await fakeBrowser.storage.session.set({ captionSelection: ['ok', 7, '#two words', 'OK'] });
+    expect(await readCaptionSelection()).toEqual(['ok']);
+    await fakeBrowser.storage.session.set({ captionSelection: 'fyp' });
+    expect(await readCaptionSelection()).toEqual([]);
   });
 
   it('keeps the key in local storage and settings in sync storage', async () => {

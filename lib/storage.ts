@@ -3,6 +3,7 @@
  * Cache, credits, back-off and history items of the data service live in `lib/trending/store.ts`.
  */
 import { storage } from 'wxt/utils/storage';
+import { sanitizeSelection } from './caption/selection';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 import type { TrendFilters } from './trending/types';
 
@@ -97,3 +98,17 @@ export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { 
 export const popupFiltersItem = storage.defineItem<TrendFilters | null>('local:popupFilters', {
   fallback: null,
 });
+
+/**
+ * The hashtags picked in the popup's selection tray, in the order picked, for the browser session.
+ * Session storage: the tray writes it, the background reads it into the caption assistant's highlight
+ * set (content scripts cannot read session storage). Read it with `readCaptionSelection`.
+ */
+export const captionSelectionItem = storage.defineItem<string[]>('session:captionSelection', {
+  fallback: [],
+});
+
+/** The selection, validated: what is not a hashtag name is dropped, a damaged value reads as empty. */
+export async function readCaptionSelection(): Promise<string[]> {
+  return sanitizeSelection(await captionSelectionItem.getValue());
+}

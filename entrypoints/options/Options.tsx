@@ -300,6 +300,30 @@ function HighlightSection() {
   );
 }
 
+function CaptionSection() {
+  const d = s.draft.value;
+  return (
+    <section aria-labelledby="caption-heading">
+      <h2 id="caption-heading">{t('captionHeading')}</h2>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="captionAssistant"
+            checked={d.captionAssistant}
+            aria-describedby="caption-help"
+            onChange={(ev) => s.update('captionAssistant', ev.currentTarget.checked)}
+          />
+          <span>{t('captionEnable')}</span>
+        </label>
+        <p id="caption-help" class="help">
+          {t('captionHelp')}
+        </p>
+      </div>
+    </section>
+  );
+}
+
 function Notices() {
   const list = s.notices.value;
   if (list.length === 0) return null;
@@ -387,6 +411,7 @@ export function Options() {
         <DefaultsSection />
         <SpendingSection />
         <HighlightSection />
+        <CaptionSection />
         <div class="save-bar">
           <button type="submit" class="primary" disabled={s.saving.value}>
             {t('save')}

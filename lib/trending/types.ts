@@ -160,6 +160,11 @@ export interface HighlightSet {
   source: 'live' | 'sample';
   fetchedAt: number | null;
   tags: HighlightTag[];
+  /**
+   * For the caption assistant on upload pages (issue 17): whether it is on, and the popup's selection
+   * (names in the order picked). Absent from sets made before it existed: read as off.
+   */
+  caption?: { enabled: boolean; selection: string[] };
 }
 
 export type HighlightStyle = 'underline' | 'marker' | 'badge';
