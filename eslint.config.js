@@ -58,6 +58,7 @@ export default tseslint.config(
       'entrypoints/*.content.*',
       'lib/highlight/**',
       'lib/tiktok/**',
+      'lib/caption/**',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: KEY_HOLDERS }] },
   },

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import {
   addSettingsNotices,
   apiKeyItem,
+  captionPanelCollapsedItem,
   captionSelectionItem,
   popupFiltersItem,
   readCaptionSelection,
@@ -37,6 +38,7 @@ describe('storage items', () => {
     expect(await settingsNoticesItem.getValue()).toEqual([]);
     expect(await captionSelectionItem.getValue()).toEqual([]);
     expect(await readCaptionSelection()).toEqual([]);
+    expect(await captionPanelCollapsedItem.getValue()).toBe(false);
   });
 
   it('keeps the popup selection in session storage and reads it validated', async () => {
@@ -49,6 +51,7 @@ describe('storage items', () => {
     expect(await readCaptionSelection()).toEqual(['ok']);
     await fakeBrowser.storage.session.set({ captionSelection: 'fyp' });
     expect(await readCaptionSelection()).toEqual([]);
+    expect(await captionPanelCollapsedItem.getValue()).toBe(false);
   });
 
   it('keeps the key in local storage and settings in sync storage', async () => {

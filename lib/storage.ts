@@ -58,7 +58,7 @@ export async function migrateSettingsV2(old: unknown): Promise<Settings> {
 }
 
 /** Settings that are safe to sync between the user's browsers (no secrets). Read with `readSettings`. */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: { 2: migrateSettingsV2 },
@@ -112,3 +112,9 @@ export const captionSelectionItem = storage.defineItem<string[]>('session:captio
 export async function readCaptionSelection(): Promise<string[]> {
   return sanitizeSelection(await captionSelectionItem.getValue());
 }
+
+/** The caption assistant's panel on TikTok's upload page is collapsed to its header line. */
+export const captionPanelCollapsedItem = storage.defineItem<boolean>(
+  'local:captionPanelCollapsed',
+  { fallback: false },
+);
