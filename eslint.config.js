@@ -32,7 +32,14 @@ const KEY_HOLDERS = [
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.e2e-artifacts/**'],
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'coverage/**',
+      '.e2e-artifacts/**',
+      'e2e/fixtures/tiktok/build/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -104,9 +104,12 @@ export const popupFiltersItem = storage.defineItem<TrendFilters | null>('local:p
  * Session storage: the tray writes it, the background reads it into the caption assistant's highlight
  * set (content scripts cannot read session storage). Read it with `readCaptionSelection`.
  */
-export const captionSelectionItem = storage.defineItem<string[]>('session:captionSelection', {
-  fallback: [],
-});
+export const captionSelectionItem = /* @__PURE__ */ storage.defineItem<string[]>(
+  'session:captionSelection',
+  {
+    fallback: [],
+  },
+);
 
 /** The selection, validated: what is not a hashtag name is dropped, a damaged value reads as empty. */
 export async function readCaptionSelection(): Promise<string[]> {

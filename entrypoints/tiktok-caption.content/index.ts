@@ -16,7 +16,9 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { captionPanelCollapsedItem } from '@/lib/storage';
 import {
+  CAPTION_CONTAINER_SELECTOR,
   CAPTION_EDITOR_SELECTOR,
+  EDITOR_ROOT_SELECTOR,
   UPLOAD_SCRIPT_MATCHES,
   isUploadPage,
 } from '@/lib/tiktok/selectors';
@@ -86,9 +88,10 @@ export default defineContentScript({
         panel.hide();
         return;
       }
-      const root = editor.closest('.DraftEditor-root') ?? editor;
+      const root = editor.closest(EDITOR_ROOT_SELECTOR) ?? editor;
+      const frame = editor.closest(CAPTION_CONTAINER_SELECTOR) ?? root;
       const theme = themeOfBackgrounds(backgroundsUp(editor));
-      panel.show(root, model(captionText(editor)), theme, collapsed);
+      panel.show(root, frame, model(captionText(editor)), theme, collapsed);
     };
 
     const renderSoon = () => {
@@ -128,7 +131,13 @@ export default defineContentScript({
       const typed = typeIntoEditor(target, caret, text);
       // The editor re-renders within the event; one frame later the text is there or refused.
       await new Promise((done) => requestAnimationFrame(done));
-      const now = captionTags(captionText(target)).find((tag) => tag.key === key)?.count ?? 0;
+      // An editor that re-mounted is a new element: read the one on the page now.
+      const current = target.isConnected
+        ? target
+        : document.querySelector<HTMLElement>(CAPTION_EDITOR_SELECTOR);
+      const now = current
+        ? (captionTags(captionText(current)).find((tag) => tag.key === key)?.count ?? 0)
+        : 0;
       if (typed && now > had) {
         panel.say(t('captionInserted', name));
         return;

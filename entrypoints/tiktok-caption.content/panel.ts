@@ -69,8 +69,11 @@ export interface PanelCallbacks {
 }
 
 export interface Panel {
-  /** Shows the panel for `editor` (placed after `anchor` in the document) with this content. */
-  show(anchor: Element, model: PanelModel, theme: Theme, collapsed: boolean): void;
+  /**
+   * Shows the panel with this content: in the document right after `after` (the editor's root), on
+   * screen beside `beside` (the caption's frame).
+   */
+  show(after: Element, beside: Element, model: PanelModel, theme: Theme, collapsed: boolean): void;
   hide(): void;
   /** Says `text` politely (and shows it) until the next `say`. */
   say(text: string): void;
@@ -89,6 +92,7 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup',
  */
 export function createPanel(ctx: ContentScriptContext, callbacks: PanelCallbacks): Panel {
   let anchor: Element | null = null;
+  let frame: Element | null = null;
   const host = document.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -132,8 +136,8 @@ export function createPanel(ctx: ContentScriptContext, callbacks: PanelCallbacks
   });
 
   function place(): void {
-    if (!anchor?.isConnected || panel.hidden) return;
-    const box = anchor.getBoundingClientRect();
+    if (!frame?.isConnected || panel.hidden) return;
+    const box = frame.getBoundingClientRect();
     const height = panel.getBoundingClientRect().height;
     const right = box.right + GAP;
     const beside = right + WIDTH <= window.innerWidth - GAP;
@@ -151,9 +155,10 @@ export function createPanel(ctx: ContentScriptContext, callbacks: PanelCallbacks
   }
 
   return {
-    show(newAnchor, model, theme, collapsed) {
-      if (anchor !== newAnchor || !host.isConnected) {
-        anchor = newAnchor;
+    show(after, beside, model, theme, collapsed) {
+      frame = beside;
+      if (anchor !== after || !host.isConnected) {
+        anchor = after;
         // Right after the editor in document order: Tab from the caption comes here next.
         anchor.after(host);
       }

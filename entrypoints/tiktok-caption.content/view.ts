@@ -43,20 +43,13 @@ const MOVES: Record<Movement, (places: number | null) => [string, string] | null
   none: () => null,
 };
 
-/** Rank and movement of a trending tag as badges, and in words; "not trending" otherwise. */
-function standing(tag: HighlightTag | null | undefined): { nodes: Node[]; words: string[] } {
-  if (!tag) {
-    const words = [t('captionNotTrending')];
-    return { nodes: [h('span', { class: 'quiet' }, words[0]!)], words };
-  }
-  const words = [t('captionRank', tag.rank)];
-  const nodes: Node[] = [badge('rank', `#${tag.rank}`, words[0]!)];
+/** Rank and movement of a trending tag as badges (spelled out for screen readers), else "not trending". */
+function standing(tag: HighlightTag | null | undefined): Node[] {
+  if (!tag) return [h('span', { class: 'quiet' }, t('captionNotTrending'))];
+  const nodes = [badge('rank', `#${tag.rank}`, t('captionRank', tag.rank))];
   const move = MOVES[tag.movement](tag.rankDiff === null ? null : Math.abs(tag.rankDiff));
-  if (move) {
-    nodes.push(badge(`move ${tag.movement}`, move[0], move[1]));
-    words.push(move[1]);
-  }
-  return { nodes, words };
+  if (move) nodes.push(badge(`move ${tag.movement}`, move[0], move[1]));
+  return nodes;
 }
 
 /** A short visual badge whose screen-reader text is `spoken`. */
@@ -86,7 +79,7 @@ function captionList(model: PanelModel): HTMLElement {
   for (const tag of model.tags) {
     const item = h('li', {}, h('span', { class: 'name' }, `#${tag.name}`));
     if (tag.count > 1) item.append(badge('quiet', `×${tag.count}`, t('captionTimes', tag.count)));
-    if (model.trending) item.append(...standing(model.trending.get(tag.key)).nodes);
+    if (model.trending) item.append(...standing(model.trending.get(tag.key)));
     list.append(item);
   }
   section.append(list);
@@ -97,7 +90,7 @@ function suggestionList(title: string, suggestions: Suggestion[], full: boolean)
   const group = h('div', { class: 'group' }, h('h3', {}, title));
   const list = h('ul', { class: 'suggestions' });
   for (const suggestion of suggestions) {
-    const details = suggestion.tag ? standing(suggestion.tag) : { nodes: [], words: [] };
+    const details = suggestion.tag ? standing(suggestion.tag) : [];
     const button = h(
       'button',
       {
@@ -107,11 +100,9 @@ function suggestionList(title: string, suggestions: Suggestion[], full: boolean)
       },
       h('span', { class: 'name' }, `#${suggestion.name}`),
     );
-    button.append(...details.nodes);
-    button.setAttribute(
-      'aria-label',
-      [t('captionInsert', suggestion.name), ...details.words].join(', '),
-    );
+    button.append(...details);
+    // The name comes from the content ("#fyp rank 3 up 2 places"): what is seen is what is said.
+    button.title = t('captionInsert', suggestion.name);
     list.append(h('li', {}, button));
   }
   group.append(list);

@@ -92,6 +92,9 @@ export function tagNameFromHref(href: string): string | null {
  * across Draft.js versions) are hashed per deploy and never relied on.
  */
 
+/** Draft.js's outermost element around the caption editor. */
+export const EDITOR_ROOT_SELECTOR = '.DraftEditor-root';
+
 /** The caption editor: Draft.js's editable element, contenteditable while the caption can be edited. */
 export const CAPTION_EDITOR_SELECTOR =
   '.DraftEditor-root .public-DraftEditor-content[contenteditable="true"]';

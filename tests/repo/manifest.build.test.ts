@@ -47,7 +47,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
       js: cs.js,
       css: cs.css,
       matches: [...(cs.matches ?? [])].sort(),
-      all_frames: cs.all_frames,
+      // Top frame only: the assistant never runs in the page's iframes.
+      all_frames: (cs as { all_frames?: boolean }).all_frames,
     }));
     expect(scripts).toEqual([
       {
