@@ -9,7 +9,7 @@
  *
  * `UPDATE_DOCS_SCREENSHOTS=1` also writes the README's picture, docs/caption-assistant.png.
  */
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -140,7 +140,16 @@ describe('the panel beside the caption', () => {
     expect(await suggestions(page)).toEqual(
       TREND.filter((n) => !['fyp', 'café'].includes(n)).slice(0, 10),
     );
-    const shot = await ext.screenshot(page, 'caption-assistant');
+    // The README's picture: the caption card and the panel beside it, no caret.
+    await page.mouse.move(0, 0);
+    const card = (await page.locator('[data-e2e="upload_card"]').boundingBox())!;
+    const shot = '.e2e-artifacts/caption-assistant.png';
+    await mkdir('.e2e-artifacts', { recursive: true });
+    await page.screenshot({
+      path: shot,
+      caret: 'hide',
+      clip: { x: card.x - 16, y: card.y - 16, width: 960, height: card.height + 32 },
+    });
     if (process.env.UPDATE_DOCS_SCREENSHOTS) await copyFile(shot, 'docs/caption-assistant.png');
     expect(ext.errors).toEqual([]);
     await page.close();
@@ -193,6 +202,14 @@ describe('the panel beside the caption', () => {
     expect(await draft(page)).toMatchObject({ caret: 'Great #foryou '.length, hasFocus: true });
     await page.keyboard.type('and ');
     expect((await draft(page)).text).toBe('Great #foryou and #fyp day');
+    // Esc in the panel goes back to the caption, caret where it was.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('so');
+    expect(await draft(page)).toMatchObject({
+      text: 'Great #foryou and so#fyp day',
+      hasFocus: true,
+    });
     await page.close();
   });
 

@@ -36,28 +36,35 @@ export function textBeforeCaret(editor: HTMLElement, caret: Range): string {
 }
 
 /**
- * Focuses the editor with the caret where it was (`caret`, saved while the editor had focus; the end
- * of the caption when that range no longer points into it) and types `text` there. False when the
- * editor could not be focused: then nothing was typed anywhere.
+ * Gives the editor focus with the caret where it was (`caret`; the end of the caption when that
+ * range no longer points into it). A click on the panel never took focus away, so then nothing
+ * moves; a key press in the panel did. False when the editor cannot take focus.
+ */
+export function focusAtCaret(editor: HTMLElement, caret: Range | null): boolean {
+  const doc = editor.ownerDocument;
+  if (!editor.isConnected) return false;
+  if (doc.activeElement === editor && rangeIn(editor) !== null) return true;
+  editor.focus({ preventScroll: true });
+  const selection = doc.getSelection();
+  if (doc.activeElement !== editor || !selection) return false;
+  const usable = caret && editor.contains(caret.startContainer) ? caret : null;
+  const range = usable ? usable.cloneRange() : doc.createRange();
+  if (!usable) {
+    range.selectNodeContents(editor);
+    range.collapse(false);
+  }
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return true;
+}
+
+/**
+ * Types `text` at the caret (see `focusAtCaret`). False when the editor could not be focused or the
+ * caret is not in it: then nothing was typed anywhere.
  */
 export function typeIntoEditor(editor: HTMLElement, caret: Range | null, text: string): boolean {
   const doc = editor.ownerDocument;
-  if (!editor.isConnected) return false;
-  // A click keeps the editor focused with its caret; a key press in the panel moved focus away.
-  const focused = doc.activeElement === editor && rangeIn(editor) !== null;
-  if (!focused) {
-    editor.focus({ preventScroll: true });
-    const selection = doc.getSelection();
-    if (doc.activeElement !== editor || !selection) return false;
-    const usable = caret && editor.contains(caret.startContainer) ? caret : null;
-    const range = usable ? usable.cloneRange() : doc.createRange();
-    if (!usable) {
-      range.selectNodeContents(editor);
-      range.collapse(false);
-    }
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
+  if (!focusAtCaret(editor, caret)) return false;
   // Typing only ever goes into the caption editor itself.
   if (doc.activeElement !== editor || !rangeIn(editor)) return false;
   // Deprecated but still the one way to edit as the user would; no replacement exists for editors.

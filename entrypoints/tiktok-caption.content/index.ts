@@ -23,7 +23,7 @@ import {
   isUploadPage,
 } from '@/lib/tiktok/selectors';
 import type { HighlightSet } from '@/lib/trending/types';
-import { captionText, rangeIn, textBeforeCaret, typeIntoEditor } from './editor';
+import { captionText, focusAtCaret, rangeIn, textBeforeCaret, typeIntoEditor } from './editor';
 import { createPanel, type Panel } from './panel';
 import type { PanelModel } from './view';
 
@@ -162,7 +162,7 @@ export default defineContentScript({
           },
           insert: (name) => void insert(name),
           leave() {
-            editor?.focus({ preventScroll: true });
+            if (editor) focusAtCaret(editor, caret);
           },
         });
       })());
