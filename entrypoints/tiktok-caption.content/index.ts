@@ -22,7 +22,7 @@ import {
   UPLOAD_SCRIPT_MATCHES,
   isUploadPage,
 } from '@/lib/tiktok/selectors';
-import type { HighlightSet } from '@/lib/trending/types';
+import { affectsHighlightSet, type HighlightSet } from '@/lib/trending/types';
 import { captionText, focusAtCaret, rangeIn, textBeforeCaret, typeIntoEditor } from './editor';
 import { createPanel, type Panel } from './panel';
 import type { PanelModel } from './view';
@@ -31,15 +31,6 @@ import type { PanelModel } from './view';
 const REASK_MS = 10_000;
 /** Storage writes of one refresh come in a burst: one ask for them all. */
 const REFRESH_DEBOUNCE_MS = 150;
-
-/** Storage changes that change the set: cached pages, sample mode, settings. */
-function affectsSet(changes: Record<string, unknown>, area: string): boolean {
-  return Object.keys(changes).some(
-    (key) =>
-      (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
-      (area === 'sync' && key === 'settings'),
-  );
-}
 
 /** Computed backgrounds from `element` up to the root, for the theme. */
 function backgroundsUp(element: Element): string[] {
@@ -219,7 +210,7 @@ export default defineContentScript({
     let refreshTimer: number | null = null;
     const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
       // Nothing is asked before the first caption focus on an upload page.
-      if (!affectsSet(changes, area) || askedAt === -Infinity) return;
+      if (!affectsHighlightSet(changes, area) || askedAt === -Infinity) return;
       if (refreshTimer !== null) clearTimeout(refreshTimer);
       refreshTimer = ctx.setTimeout(() => {
         refreshTimer = null;

@@ -168,3 +168,15 @@ export interface HighlightSet {
 }
 
 export type HighlightStyle = 'underline' | 'marker' | 'badge';
+
+/**
+ * Whether a `storage.onChanged` batch may change the highlight set: cached pages, sample mode or the
+ * settings. Content scripts ask for the set again when it does.
+ */
+export function affectsHighlightSet(changes: Record<string, unknown>, area: string): boolean {
+  return Object.keys(changes).some(
+    (key) =>
+      (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
+      (area === 'sync' && key === 'settings'),
+  );
+}
