@@ -5,7 +5,7 @@
  * Draft's own EditorState), keeps the five-tag rule, ignores untrusted clicks, shows the popup's
  * selection, says when there is no list, falls back to the clipboard, passes axe in light and dark,
  * and is turned off from the options page. The panel sits in a closed shadow root: tests read it
- * through e2e/closed-shadow.ts and act on it with real mouse and keyboard input only.
+ * through e2e/shadow.ts and act on it with real mouse and keyboard input only.
  *
  * `UPDATE_DOCS_SCREENSHOTS=1` also writes the README's picture, docs/caption-assistant.png.
  */
@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, readStorage, seedStorage, setApiKey, type Extension } from './browser';
-import { exposeShadowRoot } from './closed-shadow';
+import { revealShadowRoot } from './shadow';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { FIXTURES_DIR, startMockServer, type MockServer } from './server';
 
@@ -104,7 +104,12 @@ async function openUpload(url = STUDIO, ready: RegExp = /Trending now/): Promise
   await page.waitForFunction((tag) => document.querySelector(tag) !== null, HOST, {
     timeout: 20_000,
   });
-  expect(await exposeShadowRoot(page, HOST, '__panel')).toBe('closed');
+  expect(await revealShadowRoot(page, HOST)).toBe('closed');
+  // The revealed root under a short name, for the page.evaluate calls of this file.
+  await page.evaluate((host) => {
+    (window as unknown as { __panel: ShadowRoot }).__panel =
+      document.querySelector(host)!.shadowRoot!;
+  }, HOST);
   await expect.poll(() => panelText(page), { timeout: 20_000 }).toMatch(ready);
   return page;
 }

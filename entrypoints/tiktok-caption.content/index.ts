@@ -180,20 +180,25 @@ export default defineContentScript({
       { capture: true },
     );
     // Focus leaving for the page itself (a click on nothing) hides the panel too.
+    const saveCaret = () => {
+      const range = editor ? rangeIn(editor) : null;
+      if (range) caret = range.cloneRange();
+    };
     ctx.addEventListener(
       document,
       'focusout',
-      () =>
+      (event) => {
+        // The caret as focus leaves the caption: a `selectionchange` for the last key press may
+        // still be queued when Tab moves on.
+        if (event.target === editor) saveCaret();
         ctx.setTimeout(() => {
           const active = document.activeElement;
           if (active !== editor && !panel?.owns(active)) panel?.hide();
-        }, 0),
+        }, 0);
+      },
       { capture: true },
     );
-    ctx.addEventListener(document, 'selectionchange', () => {
-      const range = editor ? rangeIn(editor) : null;
-      if (range) caret = range.cloneRange();
-    });
+    ctx.addEventListener(document, 'selectionchange', saveCaret);
     ctx.addEventListener(
       document,
       'input',
