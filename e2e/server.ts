@@ -191,6 +191,8 @@ export function fixtureFileFor(path: string): string | null {
   if (/^\/tag\/[^/]+\/?$/.test(path)) return 'tag.html';
   if (path === '/search' || path.startsWith('/search/')) return 'search.html';
   if (path === '/feed' || path === '/feed/') return 'feed.html';
+  // TikTok Studio's upload page and the older creator-center one (/upload is a single segment).
+  if (/^\/(?:tiktokstudio|creator-center)\/upload\/?$/.test(path)) return 'upload.html';
   const single = /^\/([\w-]+)\/?$/.exec(path);
   if (single) return `${single[1]}.html`;
   // Static files next to the pages (scripts, styles, images), never outside the fixture folder.

@@ -25,10 +25,9 @@ export const ANY_INDUSTRY = 'nothing';
 export type IndustryId = (typeof INDUSTRIES)[number]['id'];
 export type IndustryFilter = IndustryId | typeof ANY_INDUSTRY;
 
-const ids = new Set<string>(INDUSTRIES.map((i) => i.id));
-
+// A lookup, not a Set built at import (see isRegion in markets.ts).
 export function isIndustryFilter(value: unknown): value is IndustryFilter {
-  return value === ANY_INDUSTRY || (typeof value === 'string' && ids.has(value));
+  return value === ANY_INDUSTRY || INDUSTRIES.some((i) => i.id === value);
 }
 
 export function industryName(id: IndustryFilter): string {

@@ -36,10 +36,10 @@ export const ALL_REGIONS = 'all_regions';
 export type MarketCode = (typeof MARKETS)[number]['code'];
 export type Region = MarketCode | typeof ALL_REGIONS;
 
-const codes = new Set<string>(MARKETS.map((m) => m.code));
-
+// A lookup, not a Set built at import: importing this module has no side effect to keep, so a
+// bundle that does not call it (the caption assistant's content script) leaves the list out.
 export function isRegion(value: unknown): value is Region {
-  return value === ALL_REGIONS || (typeof value === 'string' && codes.has(value));
+  return value === ALL_REGIONS || MARKETS.some((m) => m.code === value);
 }
 
 export function regionName(region: Region): string {

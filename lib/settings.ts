@@ -32,6 +32,10 @@ export interface Settings {
     depth: HighlightDepth;
     style: HighlightStyle;
   };
+  /** The caption assistant on TikTok's upload pages (issue 17). */
+  caption: {
+    enabled: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshHours: REFRESH_HOURS.default,
   dailyBudget: DAILY_BUDGET.default,
   highlight: { enabled: true, depth: 20, style: 'underline' },
+  caption: { enabled: true },
 };
 
 function inRange(value: unknown, min: number, max: number): value is number {
@@ -89,7 +94,11 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
       ? (h.style as HighlightStyle)
       : DEFAULT_SETTINGS.highlight.style,
   };
-  return { settings: { defaults, refreshHours, dailyBudget, highlight }, notices };
+  const c = (v.caption ?? {}) as Partial<Record<keyof Settings['caption'], unknown>>;
+  const caption = {
+    enabled: typeof c.enabled === 'boolean' ? c.enabled : DEFAULT_SETTINGS.caption.enabled,
+  };
+  return { settings: { defaults, refreshHours, dailyBudget, highlight, caption }, notices };
 }
 
 /** Scheduled refreshes a day at an interval of `refreshHours` (a partial interval still runs). */

@@ -3,7 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import {
   addSettingsNotices,
+  captionPanelCollapsedItem,
+  captionSelectionItem,
   popupFiltersItem,
+  readCaptionSelection,
   readSettings,
   sampleModeItem,
   settingsItem,
@@ -15,6 +18,7 @@ const CUSTOM: Settings = {
   refreshHours: 6,
   dailyBudget: 250,
   highlight: { enabled: false, depth: 60, style: 'badge' },
+  caption: { enabled: true },
 };
 
 async function seedV1(value: unknown) {
@@ -30,6 +34,22 @@ describe('storage items', () => {
     expect(await sampleModeItem.getValue()).toBe(false);
     expect(await popupFiltersItem.getValue()).toBeNull();
     expect(await settingsNoticesItem.getValue()).toEqual([]);
+    expect(await captionSelectionItem.getValue()).toEqual([]);
+    expect(await readCaptionSelection()).toEqual([]);
+    expect(await captionPanelCollapsedItem.getValue()).toBe(false);
+  });
+
+  it('keeps the popup selection in session storage and reads it validated', async () => {
+    await captionSelectionItem.setValue(['fyp', 'Dance']);
+    expect(await fakeBrowser.storage.session.get('captionSelection')).toEqual({
+      captionSelection: ['fyp', 'Dance'],
+    });
+    expect(await fakeBrowser.storage.local.get('captionSelection')).toEqual({});
+    await fakeBrowser.storage.session.set({ captionSelection: ['ok', 7, '#two words', 'OK'] });
+    expect(await readCaptionSelection()).toEqual(['ok']);
+    await fakeBrowser.storage.session.set({ captionSelection: 'fyp' });
+    expect(await readCaptionSelection()).toEqual([]);
+    expect(await captionPanelCollapsedItem.getValue()).toBe(false);
   });
 
   it('keeps settings in sync storage', async () => {

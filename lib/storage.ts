@@ -5,6 +5,7 @@
  * `lib/trending/store.ts` and `history.ts`.
  */
 import { storage } from 'wxt/utils/storage';
+import { sanitizeSelection } from './caption/selection';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 import type { TrendFilters } from './trending/types';
 
@@ -53,7 +54,7 @@ export async function migrateSettingsV2(old: unknown): Promise<Settings> {
 }
 
 /** Settings that are safe to sync between the user's browsers (no secrets). Read with `readSettings`. */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+export const settingsItem = /* @__PURE__ */ storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: { 2: migrateSettingsV2 },
@@ -93,3 +94,26 @@ export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { 
 export const popupFiltersItem = storage.defineItem<TrendFilters | null>('local:popupFilters', {
   fallback: null,
 });
+
+/**
+ * The hashtags picked in the popup's selection tray, in the order picked, for the browser session.
+ * Session storage: the tray writes it, the background reads it into the caption assistant's highlight
+ * set (content scripts cannot read session storage). Read it with `readCaptionSelection`.
+ */
+export const captionSelectionItem = /* @__PURE__ */ storage.defineItem<string[]>(
+  'session:captionSelection',
+  {
+    fallback: [],
+  },
+);
+
+/** The selection, validated: what is not a hashtag name is dropped, a damaged value reads as empty. */
+export async function readCaptionSelection(): Promise<string[]> {
+  return sanitizeSelection(await captionSelectionItem.getValue());
+}
+
+/** The caption assistant's panel on TikTok's upload page is collapsed to its header line. */
+export const captionPanelCollapsedItem = storage.defineItem<boolean>(
+  'local:captionPanelCollapsed',
+  { fallback: false },
+);

@@ -380,6 +380,12 @@ describe('tiktok.com fixtures', () => {
     expect(fixtureFileFor('/search/video')).toBe('search.html');
     expect(fixtureFileFor('/feed')).toBe('feed.html');
     expect(fixtureFileFor('/basic')).toBe('basic.html');
+    // TikTok Studio's upload page and the older ones, at their real paths.
+    expect(fixtureFileFor('/tiktokstudio/upload')).toBe('upload.html');
+    expect(fixtureFileFor('/creator-center/upload')).toBe('upload.html');
+    expect(fixtureFileFor('/upload')).toBe('upload.html');
+    expect(fixtureFileFor('/tiktokstudio/content')).toBeNull();
+    expect(fixtureFileFor('/build/upload-editor.js')).toBe('build/upload-editor.js');
     expect(fixtureFileFor('/static/feed.js')).toBe('static/feed.js');
     expect(fixtureFileFor('/../server.ts')).toBeNull();
     expect(fixtureFileFor('/a/b')).toBeNull();

@@ -99,3 +99,34 @@ export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
     </fieldset>
   );
 }
+
+interface CheckFieldProps {
+  name: string;
+  /** The help paragraph's id (the checkbox is described by it). */
+  helpId: string;
+  label: ComponentChildren;
+  help: ComponentChildren;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A checkbox with its label and the help that describes it. */
+export function CheckField({ name, helpId, label, help, checked, onChange }: CheckFieldProps) {
+  return (
+    <div class="field">
+      <label class="check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={checked}
+          aria-describedby={helpId}
+          onChange={(ev) => onChange(ev.currentTarget.checked)}
+        />
+        <span>{label}</span>
+      </label>
+      <p id={helpId} class="help">
+        {help}
+      </p>
+    </div>
+  );
+}

@@ -12,7 +12,7 @@ import {
   noticeField,
 } from '@/lib/settings';
 import { PERIODS, type HighlightStyle } from '@/lib/trending/types';
-import { ChoiceGroup, Field } from './Field';
+import { CheckField, ChoiceGroup, Field } from './Field';
 import { Credits } from './Credits';
 import { SampleData } from './SampleData';
 import * as s from './state';
@@ -251,21 +251,14 @@ function HighlightSection() {
   return (
     <section aria-labelledby="highlight-heading">
       <h2 id="highlight-heading">{t('highlightHeading')}</h2>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            name="highlightEnabled"
-            checked={d.highlightEnabled}
-            aria-describedby="highlight-help"
-            onChange={(ev) => s.update('highlightEnabled', ev.currentTarget.checked)}
-          />
-          <span>{t('highlightEnable')}</span>
-        </label>
-        <p id="highlight-help" class="help">
-          {t('highlightHelp')}
-        </p>
-      </div>
+      <CheckField
+        name="highlightEnabled"
+        helpId="highlight-help"
+        label={t('highlightEnable')}
+        help={t('highlightHelp')}
+        checked={d.highlightEnabled}
+        onChange={(checked) => s.update('highlightEnabled', checked)}
+      />
       <ChoiceGroup
         id="highlight-depth"
         legend={t('highlightDepth')}
@@ -295,6 +288,23 @@ function HighlightSection() {
             </>
           ),
         }))}
+      />
+    </section>
+  );
+}
+
+function CaptionSection() {
+  const d = s.draft.value;
+  return (
+    <section aria-labelledby="caption-heading">
+      <h2 id="caption-heading">{t('captionHeading')}</h2>
+      <CheckField
+        name="captionAssistant"
+        helpId="caption-help"
+        label={t('captionEnable')}
+        help={t('captionHelp')}
+        checked={d.captionAssistant}
+        onChange={(checked) => s.update('captionAssistant', checked)}
       />
     </section>
   );
@@ -387,6 +397,7 @@ export function Options() {
         <DefaultsSection />
         <SpendingSection />
         <HighlightSection />
+        <CaptionSection />
         <div class="save-bar">
           <button type="submit" class="primary" disabled={s.saving.value}>
             {t('save')}

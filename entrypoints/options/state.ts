@@ -66,7 +66,7 @@ export const dirty = computed(() => loaded.value && isDirty(draft.value, saved.v
 export function update<K extends keyof Draft>(field: K, value: Draft[K]): void {
   draft.value = { ...draft.value, [field]: value };
   saveFeedback.value = null;
-  if (field !== 'highlightEnabled' && errors.value[field as Field]) {
+  if (errors.value[field as Field]) {
     const { [field as Field]: _gone, ...rest } = errors.value;
     errors.value = rest;
   }

@@ -115,6 +115,7 @@ describe('validateDraft', () => {
       highlightEnabled: false,
       highlightDepth: '60',
       highlightStyle: 'badge',
+      captionAssistant: false,
     };
     const r = validateDraft(draft, DEFAULT_SETTINGS);
     expect(r.ok).toBe(true);
@@ -126,6 +127,7 @@ describe('validateDraft', () => {
       refreshHours: 6,
       dailyBudget: 250,
       highlight: { enabled: false, depth: 60, style: 'badge' },
+      caption: { enabled: false },
     };
     expect(r.settings).toEqual(expected);
     expect(sanitizeSettings(r.settings)).toEqual({ settings: expected, notices: [] });
@@ -185,6 +187,7 @@ describe('dirty state and wording', () => {
     expect(isDirty(base(), DEFAULT_SETTINGS)).toBe(false);
     expect(isDirty({ ...base(), region: 'US' }, DEFAULT_SETTINGS)).toBe(true);
     expect(isDirty({ ...base(), highlightEnabled: false }, DEFAULT_SETTINGS)).toBe(true);
+    expect(isDirty({ ...base(), captionAssistant: false }, DEFAULT_SETTINGS)).toBe(true);
     expect(isDirty({ ...base(), key: 'x' }, DEFAULT_SETTINGS)).toBe(true);
     expect(isDirty({ ...base(), key: '  ' }, DEFAULT_SETTINGS)).toBe(false);
   });
@@ -196,6 +199,9 @@ describe('dirty state and wording', () => {
     });
     expect(text).toBe(
       'region United States, period 7 days, industry All industries, refresh every 12 h, budget 100 credits a day, highlighting the top 20 as subtle underline',
+    );
+    expect(describeSettings({ ...DEFAULT_SETTINGS, caption: { enabled: false } })).toMatch(
+      /highlighting the top 20 as subtle underline, caption assistant off$/,
     );
   });
 });

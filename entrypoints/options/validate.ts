@@ -26,9 +26,11 @@ export interface Draft {
   highlightEnabled: boolean;
   highlightDepth: string;
   highlightStyle: string;
+  captionAssistant: boolean;
 }
 
-export type Field = Exclude<keyof Draft, 'highlightEnabled'>;
+/** The fields that can be wrong (checkboxes cannot). */
+export type Field = Exclude<keyof Draft, 'highlightEnabled' | 'captionAssistant'>;
 export type Errors = Partial<Record<Field, string>>;
 
 /** Each highlight style's name (messages.json). */
@@ -49,6 +51,7 @@ export function draftFromSettings(s: Settings): Draft {
     highlightEnabled: s.highlight.enabled,
     highlightDepth: String(s.highlight.depth),
     highlightStyle: s.highlight.style,
+    captionAssistant: s.caption.enabled,
   };
 }
 
@@ -227,6 +230,7 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
       refreshHours: refresh.value,
       dailyBudget: budget.value,
       highlight: { enabled: draft.highlightEnabled, depth, style },
+      caption: { enabled: draft.captionAssistant },
     },
   };
 }
@@ -243,5 +247,6 @@ export function describeSettings(s: Settings): string {
     t('savedRefresh', s.refreshHours),
     t('savedBudget', s.dailyBudget),
     highlight,
+    ...(s.caption.enabled ? [] : [t('savedCaptionOff')]),
   ].join(', ');
 }

@@ -8,22 +8,13 @@ import { browser } from 'wxt/browser';
 import { Highlighter } from '@/lib/highlight/highlighter';
 import { sendMessage } from '@/lib/messaging';
 import { TIKTOK_MATCHES } from '@/lib/tiktok/selectors';
-import type { HighlightSet } from '@/lib/trending/types';
+import { affectsHighlightSet, type HighlightSet } from '@/lib/trending/types';
 import { setupHover } from './hover';
 
 /** The `<html>` attribute the stylesheet keys the mark style on. */
 const STYLE_ATTRIBUTE = 'data-hashtag-radar-style';
 const REFRESH_DEBOUNCE_MS = 150;
 const COUNT_DEBOUNCE_MS = 250;
-
-/** Storage changes that may change the set: cached pages, settings, sample mode. */
-function affectsSet(changes: Record<string, unknown>, area: string): boolean {
-  return Object.keys(changes).some(
-    (key) =>
-      (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
-      (area === 'sync' && key === 'settings'),
-  );
-}
 
 export default defineContentScript({
   matches: TIKTOK_MATCHES,
@@ -72,7 +63,7 @@ export default defineContentScript({
     };
 
     const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-      if (!affectsSet(changes, area)) return;
+      if (!affectsHighlightSet(changes, area)) return;
       if (refreshTimer !== null) clearTimeout(refreshTimer);
       refreshTimer = ctx.setTimeout(() => {
         refreshTimer = null;

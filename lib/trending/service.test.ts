@@ -2,7 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextLocalMidnight } from '../format';
 import { DEFAULT_SETTINGS } from '../settings';
-import { sampleModeItem, settingsItem } from '../storage';
+import { captionSelectionItem, sampleModeItem, settingsItem } from '../storage';
 import { apiKeyItem } from '../vault';
 import { creditStatus } from './credits';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, readGates } from './gates';
@@ -443,12 +443,55 @@ describe('highlight set', () => {
     expect(JSON.stringify(set)).not.toContain(KEY);
   });
 
-  it('asks nothing when highlighting is off', async () => {
+  it('asks nothing when highlighting and the caption assistant are off', async () => {
     await settingsItem.setValue({
       ...DEFAULT_SETTINGS,
       highlight: { ...DEFAULT_SETTINGS.highlight, enabled: false },
+      caption: { enabled: false },
     });
-    expect(await service.getHighlightSet()).toMatchObject({ enabled: false, tags: [] });
+    expect(await service.getHighlightSet()).toMatchObject({
+      enabled: false,
+      tags: [],
+      caption: { enabled: false, selection: [] },
+    });
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it('gives the caption assistant the first page when highlighting is off', async () => {
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      highlight: { enabled: false, depth: 60, style: 'underline' },
+    });
+    await service.getHighlightSet();
+    await service.whenIdle();
+    const set = await service.getHighlightSet();
+    expect(api.calls.map((c) => c.page)).toEqual([1]);
+    expect(set).toMatchObject({ enabled: false, caption: { enabled: true, selection: [] } });
+    expect(set.tags).toHaveLength(20);
+  });
+
+  it('adds the popup selection (session storage), validated, in the order picked', async () => {
+    await captionSelectionItem.setValue(['Dance', '#fyp', 'not a tag', 'dance', 'café']);
+    const set = await service.getHighlightSet();
+    expect(set.caption).toEqual({ enabled: true, selection: ['Dance', 'fyp', 'café'] });
+    expect(await fakeBrowser.storage.session.get('captionSelection')).toEqual({
+      captionSelection: ['Dance', '#fyp', 'not a tag', 'dance', 'café'],
+    });
+  });
+
+  it('reads a damaged selection as none, and sends none while the assistant is off', async () => {
+    await fakeBrowser.storage.session.set({ captionSelection: { broken: true } });
+    expect((await service.getHighlightSet()).caption).toEqual({ enabled: true, selection: [] });
+    await captionSelectionItem.setValue(['fyp']);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, caption: { enabled: false } });
+    expect((await service.getHighlightSet()).caption).toEqual({ enabled: false, selection: [] });
+  });
+
+  it('gives the sample to the assistant too, marked as sample', async () => {
+    await sampleModeItem.setValue(true);
+    const set = await service.getHighlightSet();
+    expect(set.source).toBe('sample');
+    expect(set.caption?.enabled).toBe(true);
     expect(api.calls).toHaveLength(0);
   });
 });

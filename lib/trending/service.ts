@@ -8,6 +8,7 @@ import { fetchTrendingPage, type FetchPage } from '../keyapi/client';
 import { trendError } from '../keyapi/errors';
 import { SAMPLE_FETCHED_AT, sampleHashtags } from '../sample';
 import type { Settings } from '../settings';
+import { readCaptionSelection } from '../storage';
 import { highlightPages, readKey, readSampleMode, readSettings, ttlMs } from './context';
 import { budgetLeft, creditStatus } from './credits';
 import { dueAt } from './freshness';
@@ -166,10 +167,22 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
 
     async getHighlightSet(): Promise<HighlightSet> {
       const settings = await readSettings();
-      const { enabled, style, depth } = settings.highlight;
+      const { enabled, style } = settings.highlight;
+      const assistant = settings.caption.enabled;
       const sample = await readSampleMode();
-      const base = { enabled, style, source: sample ? ('sample' as const) : ('live' as const) };
-      if (!enabled) return { ...base, fetchedAt: null, tags: [] };
+      const caption = {
+        enabled: assistant,
+        selection: assistant ? await readCaptionSelection() : [],
+      };
+      const base = {
+        enabled,
+        style,
+        source: sample ? ('sample' as const) : ('live' as const),
+        caption,
+      };
+      if (!enabled && !assistant) return { ...base, fetchedAt: null, tags: [] };
+      // With highlighting off, the caption assistant gets the first page: the one the schedule keeps.
+      const depth = enabled ? settings.highlight.depth : PAGE_SIZE;
       if (sample) {
         const tags = sampleHashtags(settings.defaults).slice(0, depth).map(toHighlightTag);
         return { ...base, fetchedAt: SAMPLE_FETCHED_AT, tags };

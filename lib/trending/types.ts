@@ -165,6 +165,23 @@ export interface HighlightSet {
   source: 'live' | 'sample';
   fetchedAt: number | null;
   tags: HighlightTag[];
+  /**
+   * For the caption assistant on upload pages (issue 17): whether it is on, and the popup's selection
+   * (names in the order picked). Absent from sets made before it existed: read as off.
+   */
+  caption?: { enabled: boolean; selection: string[] };
 }
 
 export type HighlightStyle = 'underline' | 'marker' | 'badge';
+
+/**
+ * Whether a `storage.onChanged` batch may change the highlight set: cached pages, sample mode or the
+ * settings. Content scripts ask for the set again when it does.
+ */
+export function affectsHighlightSet(changes: Record<string, unknown>, area: string): boolean {
+  return Object.keys(changes).some(
+    (key) =>
+      (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
+      (area === 'sync' && key === 'settings'),
+  );
+}

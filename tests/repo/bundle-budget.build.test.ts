@@ -19,6 +19,17 @@ describe('bundle budgets (gzip, built files)', () => {
     );
   });
 
+  it(`caption assistant (upload pages only) ≤ ${kb(BUDGETS.captionAssistant)} gz`, () => {
+    const r = results.captionAssistant;
+    expect(r.files.map((f) => f.file)).toEqual(['content-scripts/tiktok-caption.js']);
+    expect(results.contentScript.files.map((f) => f.file)).not.toContain(
+      'content-scripts/tiktok-caption.js',
+    );
+    expect(r.gzip, `caption assistant is ${kb(r.gzip)} gz: ${detail(r)}`).toBeLessThanOrEqual(
+      BUDGETS.captionAssistant,
+    );
+  });
+
   it(`popup (html + every JS/CSS it loads) ≤ ${kb(BUDGETS.popup)} gz`, () => {
     const r = results.popup;
     expect(r.files.map((f) => f.file)).toContain('popup.html');

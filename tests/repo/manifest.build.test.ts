@@ -42,9 +42,33 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
     }
   });
 
-  it('runs its one content script on tiktok.com only', () => {
-    const matches = (manifest.content_scripts ?? []).flatMap((cs) => cs.matches);
-    expect(matches).toEqual(['https://www.tiktok.com/*']);
+  it('runs the highlighter on tiktok.com and the caption assistant on Studio and upload pages only', () => {
+    const scripts = (manifest.content_scripts ?? []).map((cs) => ({
+      js: cs.js,
+      css: cs.css,
+      matches: [...(cs.matches ?? [])].sort(),
+      // Top frame only: the assistant never runs in the page's iframes.
+      all_frames: (cs as { all_frames?: boolean }).all_frames,
+    }));
+    expect(scripts).toEqual([
+      {
+        js: ['content-scripts/tiktok-caption.js'],
+        css: undefined,
+        // https only, www.tiktok.com only; the script itself acts on isUploadPage URLs alone.
+        matches: [
+          'https://www.tiktok.com/creator-center/*',
+          'https://www.tiktok.com/tiktokstudio*',
+          'https://www.tiktok.com/upload*',
+        ],
+        all_frames: undefined,
+      },
+      {
+        js: ['content-scripts/tiktok.js'],
+        css: ['content-scripts/tiktok.css'],
+        matches: ['https://www.tiktok.com/*'],
+        all_frames: undefined,
+      },
+    ]);
   });
 
   it('has the icons at every size, in the manifest and on the toolbar button', () => {

@@ -31,6 +31,10 @@ describe('bundle budget measurement', () => {
           js: ['content-scripts/tiktok.js'],
           css: ['content-scripts/tiktok.css'],
         },
+        {
+          matches: ['https://www.tiktok.com/tiktokstudio*'],
+          js: ['content-scripts/tiktok-caption.js'],
+        },
       ],
     }),
     'popup.html':
@@ -47,6 +51,7 @@ describe('bundle budget measurement', () => {
     'content-scripts/tiktok.js': '(function(){import(chrome.runtime.getURL("/card.js"))})()',
     'card.js': 'export{}',
     'content-scripts/tiktok.css': 'mark{}',
+    'content-scripts/tiktok-caption.js': '(function(){})()',
   });
 
   it('follows the popup through html tags and static imports, up front', () => {
@@ -83,6 +88,23 @@ describe('bundle budget measurement', () => {
     expect(r.popup.lazy.gzip).toBe(r.popup.lazy.files.reduce((s, f) => s + f.gzip, 0));
     expect(r.popup.budget).toBe(45 * 1024);
     expect(r.contentScript.budget).toBe(12 * 1024);
+    // Each content script against its own budget: the assistant never counts against the highlighter.
+    expect(r.captionAssistant.files.map((f) => f.file)).toEqual([
+      'content-scripts/tiktok-caption.js',
+    ]);
+    expect(r.captionAssistant.budget).toBe(14 * 1024);
+  });
+
+  it('refuses a content script without a budget', () => {
+    const unknown = fakeBuild({
+      'manifest.json': JSON.stringify({
+        action: { default_popup: 'popup.html' },
+        content_scripts: [{ js: ['content-scripts/other.js'] }],
+      }),
+      'popup.html': '<html></html>',
+      'content-scripts/other.js': '',
+    });
+    expect(() => checkBudgets(unknown)).toThrow(/without a budget: content-scripts\/other\.js/);
   });
 });
 
