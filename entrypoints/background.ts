@@ -9,6 +9,7 @@ import {
   onWorkerStart,
 } from '@/lib/trending/lifecycle';
 import { createTrendingService } from '@/lib/trending/service';
+import { listenToNotificationClicks } from '@/lib/watch/notify';
 
 // Listeners are registered synchronously, so an event that wakes the worker finds them.
 export default defineBackground(() => {
@@ -19,5 +20,6 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) =>
     logFailure('storage change', onStorageChanged(changes, area)),
   );
+  listenToNotificationClicks();
   void logFailure('start', onWorkerStart());
 });

@@ -16,6 +16,7 @@ const CUSTOM: Settings = {
   refreshHours: 6,
   dailyBudget: 250,
   highlight: { enabled: false, depth: 60, style: 'badge' },
+  alerts: { minMove: 5, newcomers: false },
 };
 
 async function seedV1(value: unknown) {

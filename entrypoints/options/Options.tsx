@@ -1,14 +1,16 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t, tParts } from '@/lib/i18n';
-import { INDUSTRIES, ANY_INDUSTRY } from '@/lib/industries';
+import { INDUSTRIES, ANY_INDUSTRY, industryName, isIndustryFilter } from '@/lib/industries';
 import { ALL_REGIONS, MARKETS } from '@/lib/markets';
 import {
+  ALERT_MOVE,
   DAILY_BUDGET,
   HIGHLIGHT_DEPTHS,
   HIGHLIGHT_STYLES,
   REFRESH_HOURS,
   highlightDailyCost,
+  type HighlightDepth,
   noticeField,
 } from '@/lib/settings';
 import { PERIODS, type HighlightStyle } from '@/lib/trending/types';
@@ -300,6 +302,102 @@ function HighlightSection() {
   );
 }
 
+/** The depth the schedule fetches, and so what alerts compare: the highlight depth, or the top 20. */
+function watchedDepth(enabled: boolean, depth: string): HighlightDepth {
+  const chosen = Number(depth) as HighlightDepth;
+  return enabled && HIGHLIGHT_DEPTHS.includes(chosen) ? chosen : HIGHLIGHT_DEPTHS[0];
+}
+
+/** Watchlist alerts: what they cost (nothing extra), the threshold K, newcomers, notifications. */
+function AlertsSection() {
+  const d = s.draft.value;
+  const e = s.errors.value;
+  const refresh = checkRefreshHours(d.refreshHours);
+  const hours = refresh.ok ? refresh.value : s.saved.value.refreshHours;
+  const depth = watchedDepth(d.highlightEnabled, d.highlightDepth);
+  const deeper = HIGHLIGHT_DEPTHS.filter((n) => n > depth);
+  const industry = isIndustryFilter(d.industry) ? industryName(d.industry) : t('allIndustries');
+  const notice = s.notices.value.find((n) => noticeField(n) === 'alertMinMove');
+  return (
+    <section aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">{t('alertsHeading')}</h2>
+      <div class="alerts-cost" id="alerts-cost">
+        <p>{t('alertsCost', depth, highlightDailyCost(depth, hours), hours)}</p>
+        {deeper.length ? (
+          <>
+            <p>{t('alertsDeeper')}</p>
+            <ul>
+              {deeper.map((n) => (
+                <li key={n}>{t('depthChoice', n, highlightDailyCost(n, hours))}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('alertsDeepest')}</p>
+        )}
+      </div>
+      <Field
+        id="alert-move"
+        label={t('alertMove')}
+        help={t('alertMoveHelp', ALERT_MOVE.min, ALERT_MOVE.max, ALERT_MOVE.default)}
+        error={e.alertMinMove}
+        notice={notice}
+        after={<span class="unit">{t('unitRanks')}</span>}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            name="alertMinMove"
+            class="narrow"
+            value={d.alertMinMove}
+            onInput={(ev) => s.update('alertMinMove', ev.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="alertNewcomers"
+            checked={d.alertNewcomers}
+            aria-describedby="alert-newcomers-help"
+            onChange={(ev) => s.update('alertNewcomers', ev.currentTarget.checked)}
+          />
+          <span>{t('alertNewcomers', industry)}</span>
+        </label>
+        <p id="alert-newcomers-help" class="help">
+          {t('alertNewcomersHelp')}
+        </p>
+      </div>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="alertNotify"
+            checked={s.notificationsOn.value}
+            aria-describedby="alert-notify-help"
+            // The permission request must come first, in the gesture's own handler; the box then
+            // shows what the browser decided (a refusal leaves the signal, and so the render, as is).
+            onChange={(ev) => {
+              const box = ev.currentTarget;
+              void s.setNotifications(box.checked).then(() => {
+                box.checked = s.notificationsOn.value;
+              });
+            }}
+          />
+          <span>{t('alertNotify')}</span>
+        </label>
+        <p id="alert-notify-help" class="help">
+          {t('alertNotifyHelp')}
+        </p>
+      </div>
+      <Feedback value={s.notifyFeedback.value} />
+    </section>
+  );
+}
+
 function Notices() {
   const list = s.notices.value;
   if (list.length === 0) return null;
@@ -354,6 +452,7 @@ export function Options() {
         dailyBudget: 'daily-budget',
         highlightDepth: 'highlight-depth',
         highlightStyle: 'highlight-style',
+        alertMinMove: 'alert-move',
       };
       const el = document.getElementById(ids[bad] ?? bad);
       (el?.querySelector<HTMLElement>('input') ?? el)?.focus();
@@ -387,6 +486,7 @@ export function Options() {
         <DefaultsSection />
         <SpendingSection />
         <HighlightSection />
+        <AlertsSection />
         <div class="save-bar">
           <button type="submit" class="primary" disabled={s.saving.value}>
             {t('save')}

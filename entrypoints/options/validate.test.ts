@@ -126,6 +126,7 @@ describe('validateDraft', () => {
       refreshHours: 6,
       dailyBudget: 250,
       highlight: { enabled: false, depth: 60, style: 'badge' },
+      alerts: { minMove: 5, newcomers: false },
     };
     expect(r.settings).toEqual(expected);
     expect(sanitizeSettings(r.settings)).toEqual({ settings: expected, notices: [] });
@@ -152,12 +153,14 @@ describe('validateDraft', () => {
         dailyBudget: '-1',
         highlightDepth: '30',
         highlightStyle: 'blink',
+        alertMinMove: '0',
       },
       DEFAULT_SETTINGS,
     );
     expect(r.ok).toBe(false);
     expect(!r.ok && Object.keys(r.errors).sort()).toEqual(
       [
+        'alertMinMove',
         'dailyBudget',
         'highlightDepth',
         'highlightStyle',
@@ -195,8 +198,11 @@ describe('dirty state and wording', () => {
       defaults: { ...DEFAULT_SETTINGS.defaults, region: 'US' },
     });
     expect(text).toBe(
-      'region United States, period 7 days, industry All industries, refresh every 12 h, budget 100 credits a day, highlighting the top 20 as subtle underline',
+      'region United States, period 7 days, industry All industries, refresh every 12 h, budget 100 credits a day, highlighting the top 20 as subtle underline, alerts from 5 ranks',
     );
+    expect(
+      describeSettings({ ...DEFAULT_SETTINGS, alerts: { minMove: 3, newcomers: true } }),
+    ).toMatch(/, alerts from 3 ranks and for new top-20 hashtags$/);
   });
 });
 
@@ -217,6 +223,8 @@ describe('highlight costs', () => {
       dailyBudget: 'x',
     });
     expect(notices.map(noticeField)).toEqual(['region', 'refreshHours', 'dailyBudget']);
+    const alerts = sanitizeSettings({ alerts: { minMove: 500 } }).notices;
+    expect(alerts.map(noticeField)).toEqual(['alertMinMove']);
     expect(noticeField('something else')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { industryName, isIndustryFilter } from '@/lib/industries';
 import { isRegion, regionName } from '@/lib/markets';
 import {
+  ALERT_MOVE,
   DAILY_BUDGET,
   HIGHLIGHT_DEPTHS,
   HIGHLIGHT_STYLES,
@@ -26,9 +27,11 @@ export interface Draft {
   highlightEnabled: boolean;
   highlightDepth: string;
   highlightStyle: string;
+  alertMinMove: string;
+  alertNewcomers: boolean;
 }
 
-export type Field = Exclude<keyof Draft, 'highlightEnabled'>;
+export type Field = Exclude<keyof Draft, 'highlightEnabled' | 'alertNewcomers'>;
 export type Errors = Partial<Record<Field, string>>;
 
 /** Each highlight style's name (messages.json). */
@@ -49,6 +52,8 @@ export function draftFromSettings(s: Settings): Draft {
     highlightEnabled: s.highlight.enabled,
     highlightDepth: String(s.highlight.depth),
     highlightStyle: s.highlight.style,
+    alertMinMove: String(s.alerts.minMove),
+    alertNewcomers: s.alerts.newcomers,
   };
 }
 
@@ -129,6 +134,12 @@ const BUDGET_ERRORS: WholeErrors = {
   notWhole: 'budgetNotWhole',
   example: 100,
 };
+const ALERT_MOVE_ERRORS: WholeErrors = {
+  empty: 'alertMoveEmpty',
+  negative: 'alertMoveNegative',
+  notWhole: 'alertMoveNotWhole',
+  example: ALERT_MOVE.default,
+};
 const HOURS_ERRORS: WholeErrors = {
   empty: 'hoursEmpty',
   negative: 'hoursNegative',
@@ -177,6 +188,16 @@ export function checkRefreshHours(raw: string): WholeNumber {
   return n;
 }
 
+/** The ranks a watched tag must move for an alert (K). */
+export function checkAlertMove(raw: string): WholeNumber {
+  const n = parseWhole(raw, ALERT_MOVE_ERRORS);
+  if (!n.ok) return n;
+  if (n.value < ALERT_MOVE.min || n.value > ALERT_MOVE.max) {
+    return { ok: false, error: t('alertMoveRange', ALERT_MOVE.min, ALERT_MOVE.max) };
+  }
+  return n;
+}
+
 export type Validation =
   | { ok: true; settings: Settings; key: string; notes: string[] }
   | { ok: false; errors: Errors; notes: string[] };
@@ -203,6 +224,9 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
   const budget = checkBudget(draft.dailyBudget);
   if (!budget.ok) errors.dailyBudget = budget.error;
 
+  const alertMove = checkAlertMove(draft.alertMinMove);
+  if (!alertMove.ok) errors.alertMinMove = alertMove.error;
+
   const depth = Number(draft.highlightDepth) as HighlightDepth;
   if (!HIGHLIGHT_DEPTHS.includes(depth)) errors.highlightDepth = t('chooseDepth');
   const style = draft.highlightStyle as HighlightStyle;
@@ -210,7 +234,7 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
     errors.highlightStyle = t('chooseStyle');
   }
 
-  if (Object.keys(errors).length > 0 || !key.ok || !refresh.ok || !budget.ok) {
+  if (Object.keys(errors).length > 0 || !key.ok || !refresh.ok || !budget.ok || !alertMove.ok) {
     return { ok: false, errors, notes };
   }
   return {
@@ -227,6 +251,7 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
       refreshHours: refresh.value,
       dailyBudget: budget.value,
       highlight: { enabled: draft.highlightEnabled, depth, style },
+      alerts: { minMove: alertMove.value, newcomers: draft.alertNewcomers },
     },
   };
 }
@@ -243,5 +268,8 @@ export function describeSettings(s: Settings): string {
     t('savedRefresh', s.refreshHours),
     t('savedBudget', s.dailyBudget),
     highlight,
+    s.alerts.newcomers
+      ? t('savedAlertsNewcomers', s.alerts.minMove)
+      : t('savedAlerts', s.alerts.minMove),
   ].join(', ');
 }

@@ -5,6 +5,7 @@
  */
 import './style.css';
 import { browser } from 'wxt/browser';
+import { normalizeTagName } from '@/lib/highlight/grammar';
 import { Highlighter } from '@/lib/highlight/highlighter';
 import { sendMessage } from '@/lib/messaging';
 import type { HighlightSet } from '@/lib/trending/types';
@@ -15,12 +16,12 @@ const STYLE_ATTRIBUTE = 'data-hashtag-radar-style';
 const REFRESH_DEBOUNCE_MS = 150;
 const COUNT_DEBOUNCE_MS = 250;
 
-/** Storage changes that may change the set: cached pages, settings, sample mode. */
+/** Storage changes that may change the set: cached pages, settings, sample mode, the watchlist. */
 function affectsSet(changes: Record<string, unknown>, area: string): boolean {
   return Object.keys(changes).some(
     (key) =>
       (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
-      (area === 'sync' && key === 'settings'),
+      (area === 'sync' && (key === 'settings' || key === 'watchlist')),
   );
 }
 
@@ -91,6 +92,21 @@ export default defineContentScript({
       nameOf: (element) => highlighter.nameOf(element),
       current: () => current,
       open: (name) => void sendMessage('openInRadar', { name }).catch(() => undefined),
+      watch: (name, watched) =>
+        sendMessage('setWatched', { name, watched }).then(
+          (state) => {
+            // Shown at once; the storage change brings the same set a moment later.
+            if (current) {
+              const others = current.watched.filter((n) => n !== normalizeTagName(state.name));
+              current = {
+                ...current,
+                watched: state.watched ? [...others, normalizeTagName(state.name)] : others,
+              };
+            }
+            return { watched: state.watched };
+          },
+          (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+        ),
     });
 
     ctx.onInvalidated(() => {

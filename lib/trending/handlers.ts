@@ -13,6 +13,7 @@ import { keyStatus, saveApiKey, testKey } from './keys';
 import type { TrendingService } from './service';
 import { clearCache } from './store';
 import { normalizeFilters } from './types';
+import { createWatchHandlers } from '../watch/handlers';
 
 /** A hashtag name as the content script may pass it: no `#`, no control characters, not endless. */
 export function cleanTagName(raw: unknown): string | null {
@@ -67,5 +68,7 @@ export function createHandlers(service: TrendingService, fetchPage?: FetchPage):
       await browser.tabs.create({ url });
       return undefined;
     },
+
+    ...createWatchHandlers(),
   };
 }

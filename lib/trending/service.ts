@@ -26,6 +26,7 @@ import {
   type TrendView,
 } from './types';
 import { buildView, toHighlightTag } from './view';
+import { watchedAmong } from '../watch/store';
 
 export interface TrendRequest {
   filters: TrendFilters;
@@ -163,17 +164,16 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       const { enabled, style, depth } = settings.highlight;
       const sample = await readSampleMode();
       const base = { enabled, style, source: sample ? ('sample' as const) : ('live' as const) };
-      if (!enabled) return { ...base, fetchedAt: null, tags: [] };
+      if (!enabled) return { ...base, fetchedAt: null, tags: [], watched: [] };
       if (sample) {
         const tags = sampleHashtags(settings.defaults).slice(0, depth).map(toHighlightTag);
-        return { ...base, fetchedAt: SAMPLE_FETCHED_AT, tags };
+        const watched = await watchedAmong(tags.map((t) => t.name));
+        return { ...base, fetchedAt: SAMPLE_FETCHED_AT, tags, watched };
       }
       const { view } = await liveView(settings.defaults, highlightPages(settings), false, settings);
-      return {
-        ...base,
-        fetchedAt: view.fetchedAt,
-        tags: view.items.slice(0, depth).map(toHighlightTag),
-      };
+      const tags = view.items.slice(0, depth).map(toHighlightTag);
+      const watched = await watchedAmong(tags.map((t) => t.name));
+      return { ...base, fetchedAt: view.fetchedAt, tags, watched };
     },
 
     /** The schedule's refresh: the default filter set's due pages, awaited (keeps the worker up). */

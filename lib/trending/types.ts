@@ -160,6 +160,8 @@ export interface HighlightSet {
   source: 'live' | 'sample';
   fetchedAt: number | null;
   tags: HighlightTag[];
+  /** The tags of `tags` the user watches, in `normalizeTagName` form (the hover card's toggle). */
+  watched: string[];
 }
 
 export type HighlightStyle = 'underline' | 'marker' | 'badge';
