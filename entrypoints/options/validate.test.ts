@@ -216,6 +216,19 @@ describe('highlight costs', () => {
     expect(highlightDailyCost(60, 24)).toBe(6);
   });
 
+  it('repairs the watchlist alert settings, keeping valid ones and saying what it reset', () => {
+    expect(sanitizeSettings({}).settings.alerts).toEqual({ minMove: 5, newcomers: false });
+    expect(sanitizeSettings({ alerts: { minMove: 12, newcomers: true } }).settings.alerts).toEqual({
+      minMove: 12,
+      newcomers: true,
+    });
+    const { settings, notices } = sanitizeSettings({ alerts: { minMove: 2.5, newcomers: 'yes' } });
+    expect(settings.alerts).toEqual({ minMove: 5, newcomers: false });
+    expect(notices).toEqual([
+      'The saved alert threshold "2.5" was not a whole number of ranks from 1 to 99; it was reset to 5.',
+    ]);
+  });
+
   it('maps repair notices to their field', () => {
     const { notices } = sanitizeSettings({
       defaults: { region: 'XX' },

@@ -9,8 +9,7 @@
 import { storage } from 'wxt/utils/storage';
 import { t } from '../i18n';
 import { setBadge } from '../platform';
-import { unseenCount } from '../watch/events';
-import { readChanges } from '../watch/store';
+import { unseenChanges } from '../watch/store';
 import { readKey } from './context';
 import { readGates } from './gates';
 import { serialized } from './serial';
@@ -43,7 +42,7 @@ export function badgeCount(count: unknown): string | null {
 /** What the global badge says now. */
 export async function globalBadge(): Promise<BadgeState> {
   if (await keyRejected()) return { text: '!', color: ALERT_COLOR, title: t('badgeKeyRejected') };
-  const unseen = unseenCount(await readChanges());
+  const unseen = await unseenChanges();
   const text = badgeCount(unseen);
   if (!text) return { text: '', color: CHANGES_COLOR, title: t('extName') };
   const title = unseen === 1 ? t('badgeChangesOne') : t('badgeChangesMany', unseen);

@@ -6,7 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { serialized } from '../trending/serial';
 import type { RankingSnapshot } from './engine';
-import { addEvents, markSeen } from './events';
+import { addEvents, markSeen, unseenCount } from './events';
 import { watchKey } from './name';
 import { repairEvents, repairSnapshot, repairWatchlist } from './schema';
 import type { ChangeEvent, WatchedTag } from './types';
@@ -50,6 +50,14 @@ export function readWatchlist(): Promise<WatchedTag[]> {
 
 export function readChanges(now = Date.now()): Promise<ChangeEvent[]> {
   return readRepaired(changesItem, (raw) => repairEvents(raw, now));
+}
+
+/**
+ * How many events are unseen, without writing a repair back: the badge reads it while storage
+ * events are being handled, where a write would only announce itself again.
+ */
+export async function unseenChanges(now = Date.now()): Promise<number> {
+  return unseenCount(repairEvents(await changesItem.getValue(), now));
 }
 
 export async function readSnapshot(): Promise<RankingSnapshot | null> {
