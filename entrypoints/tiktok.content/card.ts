@@ -38,9 +38,8 @@ button { all: unset; box-sizing: border-box; display: block; width: 100%; paddin
   border-radius: 6px; background: #e3113f; color: #fff; font-weight: 600; text-align: center;
   cursor: pointer; }
 button:focus-visible { outline: 2px solid #25f4ee; outline-offset: 2px; }
-.actions { display: flex; gap: 8px; }
-.actions button { flex: 1 1 auto; width: auto; }
-.watch { flex: 0 0 auto; background: transparent; color: #f1f1f2; border: 1px solid #6b6b74; }
+.actions { display: grid; gap: 6px; }
+.watch { padding: 6px 10px; background: transparent; color: #f1f1f2; border: 1px solid #6b6b74; }
 .watch[aria-pressed="true"] { color: #25f4ee; border-color: #25f4ee; }
 .watch-error { margin: 8px 0 0; font-size: 12px; color: #ff8a9b; }
 .watch-error:empty { display: none; }
