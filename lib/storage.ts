@@ -1,6 +1,7 @@
 /**
  * Every value the extension keeps in browser storage, declared once with its default.
- * Cache, credits, back-off and history items of the data service live in `lib/trending/store.ts`.
+ * Cache, credits, back-off and history items of the data service live in `lib/trending/store.ts`;
+ * the watchlist, its change events and the last compared ranking in `lib/watch/store.ts`.
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';

@@ -99,3 +99,61 @@ export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
     </fieldset>
   );
 }
+
+interface NumberFieldProps extends Omit<FieldProps, 'children' | 'after'> {
+  name: string;
+  value: string;
+  /** Shown after the field, e.g. "h" or "ranks or more". */
+  unit: string;
+  onInput: (value: string) => void;
+}
+
+/** A whole number typed in a text field (numeric keyboard; checked on save), with its unit. */
+export function NumberField({ name, value, unit, onInput, ...field }: NumberFieldProps) {
+  return (
+    <Field {...field} after={<span class="unit">{unit}</span>}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="numeric"
+          name={name}
+          class="narrow"
+          value={value}
+          onInput={(ev) => onInput(ev.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface CheckFieldProps {
+  /** The checkbox's name; its help gets the id `<helpId>`. */
+  name: string;
+  helpId: string;
+  label: ComponentChildren;
+  help: ComponentChildren;
+  checked: boolean;
+  onChange: (event: Event & { currentTarget: HTMLInputElement }) => void;
+}
+
+/** A checkbox with its label and its help, tied together for screen readers. */
+export function CheckField({ name, helpId, label, help, checked, onChange }: CheckFieldProps) {
+  return (
+    <div class="field">
+      <label class="check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={checked}
+          aria-describedby={helpId}
+          onChange={onChange}
+        />
+        <span>{label}</span>
+      </label>
+      <p id={helpId} class="help">
+        {help}
+      </p>
+    </div>
+  );
+}

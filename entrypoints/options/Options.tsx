@@ -14,7 +14,7 @@ import {
   noticeField,
 } from '@/lib/settings';
 import { PERIODS, type HighlightStyle } from '@/lib/trending/types';
-import { ChoiceGroup, Field } from './Field';
+import { CheckField, ChoiceGroup, Field, NumberField } from './Field';
 import { Credits } from './Credits';
 import { SampleData } from './SampleData';
 import * as s from './state';
@@ -201,46 +201,28 @@ function SpendingSection() {
   return (
     <section aria-labelledby="spending-heading">
       <h2 id="spending-heading">{t('spendingHeading')}</h2>
-      <Field
+      <NumberField
         id="refresh-hours"
         label={t('refreshEvery')}
         help={t('refreshHelp', REFRESH_HOURS.min, REFRESH_HOURS.max, REFRESH_HOURS.default)}
         error={e.refreshHours}
         notice={notice('refreshHours')}
-        after={<span class="unit">{t('unitHours')}</span>}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            name="refreshHours"
-            class="narrow"
-            value={d.refreshHours}
-            onInput={(ev) => s.update('refreshHours', ev.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field
+        unit={t('unitHours')}
+        name="refreshHours"
+        value={d.refreshHours}
+        onInput={(v) => s.update('refreshHours', v)}
+      />
+      <NumberField
         id="daily-budget"
         label={t('dailyBudget')}
         help={t('budgetHelp', DAILY_BUDGET.default)}
         error={e.dailyBudget}
         notice={notice('dailyBudget')}
-        after={<span class="unit">{t('unitCreditsADay')}</span>}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            name="dailyBudget"
-            class="narrow"
-            value={d.dailyBudget}
-            onInput={(ev) => s.update('dailyBudget', ev.currentTarget.value)}
-          />
-        )}
-      </Field>
+        unit={t('unitCreditsADay')}
+        name="dailyBudget"
+        value={d.dailyBudget}
+        onInput={(v) => s.update('dailyBudget', v)}
+      />
     </section>
   );
 }
@@ -253,21 +235,14 @@ function HighlightSection() {
   return (
     <section aria-labelledby="highlight-heading">
       <h2 id="highlight-heading">{t('highlightHeading')}</h2>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            name="highlightEnabled"
-            checked={d.highlightEnabled}
-            aria-describedby="highlight-help"
-            onChange={(ev) => s.update('highlightEnabled', ev.currentTarget.checked)}
-          />
-          <span>{t('highlightEnable')}</span>
-        </label>
-        <p id="highlight-help" class="help">
-          {t('highlightHelp')}
-        </p>
-      </div>
+      <CheckField
+        name="highlightEnabled"
+        helpId="highlight-help"
+        label={t('highlightEnable')}
+        help={t('highlightHelp')}
+        checked={d.highlightEnabled}
+        onChange={(ev) => s.update('highlightEnabled', ev.currentTarget.checked)}
+      />
       <ChoiceGroup
         id="highlight-depth"
         legend={t('highlightDepth')}
@@ -336,63 +311,40 @@ function AlertsSection() {
           <p>{t('alertsDeepest')}</p>
         )}
       </div>
-      <Field
+      <NumberField
         id="alert-move"
         label={t('alertMove')}
         help={t('alertMoveHelp', ALERT_MOVE.min, ALERT_MOVE.max, ALERT_MOVE.default)}
         error={e.alertMinMove}
         notice={notice}
-        after={<span class="unit">{t('unitRanks')}</span>}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            name="alertMinMove"
-            class="narrow"
-            value={d.alertMinMove}
-            onInput={(ev) => s.update('alertMinMove', ev.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            name="alertNewcomers"
-            checked={d.alertNewcomers}
-            aria-describedby="alert-newcomers-help"
-            onChange={(ev) => s.update('alertNewcomers', ev.currentTarget.checked)}
-          />
-          <span>{t('alertNewcomers', industry)}</span>
-        </label>
-        <p id="alert-newcomers-help" class="help">
-          {t('alertNewcomersHelp')}
-        </p>
-      </div>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            name="alertNotify"
-            checked={s.notificationsOn.value}
-            aria-describedby="alert-notify-help"
-            // The permission request must come first, in the gesture's own handler; the box then
-            // shows what the browser decided (a refusal leaves the signal, and so the render, as is).
-            onChange={(ev) => {
-              const box = ev.currentTarget;
-              void s.setNotifications(box.checked).then(() => {
-                box.checked = s.notificationsOn.value;
-              });
-            }}
-          />
-          <span>{t('alertNotify')}</span>
-        </label>
-        <p id="alert-notify-help" class="help">
-          {t('alertNotifyHelp')}
-        </p>
-      </div>
+        unit={t('unitRanks')}
+        name="alertMinMove"
+        value={d.alertMinMove}
+        onInput={(v) => s.update('alertMinMove', v)}
+      />
+      <CheckField
+        name="alertNewcomers"
+        helpId="alert-newcomers-help"
+        label={t('alertNewcomers', industry)}
+        help={t('alertNewcomersHelp')}
+        checked={d.alertNewcomers}
+        onChange={(ev) => s.update('alertNewcomers', ev.currentTarget.checked)}
+      />
+      <CheckField
+        name="alertNotify"
+        helpId="alert-notify-help"
+        label={t('alertNotify')}
+        help={t('alertNotifyHelp')}
+        checked={s.notificationsOn.value}
+        // The permission request must come first, in the gesture's own handler; the box then
+        // shows what the browser decided (a refusal leaves the signal, and so the render, as is).
+        onChange={(ev) => {
+          const box = ev.currentTarget;
+          void s.setNotifications(box.checked).then(() => {
+            box.checked = s.notificationsOn.value;
+          });
+        }}
+      />
       <Feedback value={s.notifyFeedback.value} />
     </section>
   );

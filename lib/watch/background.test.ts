@@ -6,7 +6,6 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import background from '@/entrypoints/background';
 import { localDay } from '@/lib/format';
 import { apiItem, okBody } from '@/lib/keyapi/testing';
@@ -14,6 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { apiKeyItem, sampleModeItem, settingsItem } from '@/lib/storage';
 import { REFRESH_ALARM } from '@/lib/trending/schedule';
 import { DEFAULT_FILTERS, PAGE_SIZE } from '@/lib/trending/types';
+import { flush as flushRounds, sendAs, SENDERS } from '@/lib/trending/testing';
 import { CHANGES_NOTIFICATION } from './notify';
 import { changesItem, snapshotItem, watchlistItem } from './store';
 import type { ChangeEvent, ChangesView, WatchState, WatchView } from './types';
@@ -25,13 +25,7 @@ const HOUR = 3_600_000;
 const PURPLE = [118, 39, 187, 255];
 const BLUE = [26, 115, 232, 255];
 
-type Sender = Browser.runtime.MessageSender;
-const popup: Sender = { id: ID, url: `chrome-extension://${ID}/popup.html` };
-const contentScript: Sender = {
-  id: ID,
-  url: 'https://www.tiktok.com/foryou',
-  tab: { id: 7 } as Sender['tab'],
-};
+const { contentScript } = SENDERS;
 
 let fetchMock: ReturnType<typeof vi.fn>;
 /** The ranking the API serves: name → rank; every other rank is `fillerN`. */
@@ -48,21 +42,10 @@ function pageBody(page: number) {
 }
 
 async function flush() {
-  for (let i = 0; i < 30; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await flushRounds(30);
 }
 
-async function send<T = unknown>(type: string, data: unknown, sender: Sender = popup) {
-  const replies = await fakeBrowser.runtime.onMessage.trigger(
-    { hashtagRadar: 1, type, data },
-    sender,
-  );
-  await flush();
-  return replies.find((r) => r !== undefined) as unknown as {
-    ok: boolean;
-    value?: T;
-    error?: string;
-  };
-}
+const send = sendAs;
 
 /** The popup's Refresh: page 1 of the default filters, fetched now. */
 async function refresh(pages = 1) {

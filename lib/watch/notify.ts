@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { askPermissions } from '../platform';
 import { summarizeEvents } from './summary';
 import type { ChangeEvent } from './types';
 
@@ -23,41 +24,27 @@ interface NotificationsApi {
     hasListener(listener: ClickListener): boolean;
   };
 }
-type Permissions = typeof NOTIFICATIONS_PERMISSION;
-interface PermissionsApi {
-  contains?(p: Permissions): Promise<boolean>;
-  request?(p: Permissions): Promise<boolean>;
-  remove?(p: Permissions): Promise<boolean>;
+interface PermissionEvents {
   onAdded?: { addListener(listener: (p: { permissions?: string[] }) => void): void };
 }
 
 /** `browser.notifications` exists only while the permission is granted. */
 const notificationsApi = () =>
   (browser as unknown as { notifications?: NotificationsApi }).notifications;
-const permissionsApi = () => (browser as unknown as { permissions?: PermissionsApi }).permissions;
-
-/** Asks the permissions API; `otherwise` when it is missing or fails. */
-async function askPermissions(call: 'contains' | 'request' | 'remove', otherwise: boolean) {
-  const method = permissionsApi()?.[call];
-  if (typeof method !== 'function') return otherwise;
-  try {
-    return await method(NOTIFICATIONS_PERMISSION);
-  } catch {
-    return otherwise;
-  }
-}
+const permissionEvents = () =>
+  (browser as unknown as { permissions?: PermissionEvents }).permissions;
 
 export function notificationsAllowed(): Promise<boolean> {
-  return askPermissions('contains', false);
+  return askPermissions('contains', NOTIFICATIONS_PERMISSION, false);
 }
 
 /** Asks the user. Call it first thing in a click handler of an extension page (a user gesture). */
 export function requestNotifications(): Promise<boolean> {
-  return askPermissions('request', false);
+  return askPermissions('request', NOTIFICATIONS_PERMISSION, false);
 }
 
 export function withdrawNotifications(): Promise<boolean> {
-  return askPermissions('remove', false);
+  return askPermissions('remove', NOTIFICATIONS_PERMISSION, false);
 }
 
 /** One notification summing up a refresh's events, if the user allowed notifications. */
@@ -94,7 +81,7 @@ function listen(): void {
 export function listenToNotificationClicks(): void {
   listen();
   try {
-    permissionsApi()?.onAdded?.addListener((added) => {
+    permissionEvents()?.onAdded?.addListener((added) => {
       if (added.permissions?.includes('notifications')) listen();
     });
   } catch {
