@@ -21,6 +21,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    // Asked for by the options switch when the user turns watchlist notifications on: the install
+    // warning does not grow, and a user who never wants notifications never grants them.
+    optional_permissions: ['notifications'],
     host_permissions: ['https://api.keyapi.ai/*'],
     icons,
     action: { default_title: '__MSG_extName__', default_icon: icons },

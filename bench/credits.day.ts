@@ -13,6 +13,7 @@ import { okBody, pageItems } from '@/lib/keyapi/testing';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { settingsItem } from '@/lib/storage';
 import { apiKeyItem } from '@/lib/vault';
+import { changesItem, watchlistItem } from '@/lib/watch/store';
 import { REFRESH_ALARM } from '@/lib/trending/schedule';
 import { DEFAULT_FILTERS, type TrendFilters, type TrendView } from '@/lib/trending/types';
 
@@ -30,6 +31,8 @@ interface Scenario {
   settings: Settings;
   /** Filters and pages of the n-th popup opening. */
   popup: (n: number) => { filters: TrendFilters; pages: number };
+  /** Hashtags on the watchlist (lib/watch); alerts read what the schedule fetches. */
+  watched?: string[];
 }
 
 const scenarios: Scenario[] = [
@@ -37,6 +40,16 @@ const scenarios: Scenario[] = [
     name: 'defaults (12 h, highlight top 20)',
     settings: DEFAULT_SETTINGS,
     popup: () => ({ filters: DEFAULT_FILTERS, pages: 1 }),
+  },
+  {
+    name: 'defaults, 10 watched tags (alerts on, notifications on)',
+    settings: { ...DEFAULT_SETTINGS, alerts: { minMove: 1, newcomers: true } },
+    popup: () => ({ filters: DEFAULT_FILTERS, pages: 1 }),
+    // Five in the top 20, five the API never ranks there.
+    watched: [
+      ...[1, 4, 9, 13, 20].map((rank) => `all_regions7r${rank}`),
+      ...['booktok', 'gymtok', 'cleantok', 'kpop', 'skincare'],
+    ],
   },
   {
     name: 'defaults, popup scrolled to top 100 on 5 of 30 opens',
@@ -64,6 +77,8 @@ const scenarios: Scenario[] = [
 ];
 
 let requests = 0;
+/** The n-th answer of a page: the ranking shifts with every fetch, so each comparison has changes. */
+let fetches = 0;
 
 async function flush() {
   for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -140,6 +155,8 @@ async function simulateDay(
 }
 
 const rows: string[] = [];
+/** Requests of the first and a normal day, per scenario already run. */
+const requestsOf = new Map<string, number[]>();
 
 it.each(scenarios)('$name', async (scenario) => {
   fakeBrowser.reset();
@@ -152,19 +169,41 @@ it.each(scenarios)('$name', async (scenario) => {
       const q = new URL(url).searchParams;
       const filters = { ...DEFAULT_FILTERS, region: q.get('region') } as TrendFilters;
       const page = Number(q.get('page'));
-      return new Response(JSON.stringify(okBody(pageItems(page, filters), page)), {
+      const items = pageItems(page, filters);
+      // A different order each time (rotated by the fetch count): watched tags move every refresh.
+      const shift = fetches++ % items.length;
+      const rotated = [...items.slice(shift), ...items.slice(0, shift)].map((item, i) => ({
+        ...item,
+        rank: (page - 1) * 20 + i + 1,
+      }));
+      return new Response(JSON.stringify(okBody(rotated, page)), {
         headers: { 'content-type': 'application/json' },
       });
     }),
   );
+  fetches = 0;
   await settingsItem.setValue(scenario.settings);
   await apiKeyItem.setValue('sk_live_benchbenchbench0001');
+  await watchlistItem.setValue(
+    (scenario.watched ?? []).map((name) => ({ name, since: Date.now(), start: null })),
+  );
+  const notifications = vi
+    .spyOn(fakeBrowser.permissions, 'contains')
+    .mockResolvedValue(scenario.watched !== undefined);
   const first = await simulateDay(new Date(2026, 10, 25), scenario);
   const second = await simulateDay(new Date(2026, 10, 26), scenario);
+  const changes = (await changesItem.getValue()).length;
   rows.push(
-    `| ${scenario.name} | ${first.requests} / ${first.requests * 2} | ${second.requests} / ${second.requests * 2} | ${second.alarms} |`,
+    `| ${scenario.name} | ${first.requests} / ${first.requests * 2} | ${second.requests} / ${second.requests * 2} | ${second.alarms} | ${scenario.watched ? changes : '–'} |`,
   );
   expect(second.requests * 2).toBeLessThanOrEqual(scenario.settings.dailyBudget);
+  if (scenario.watched) {
+    // Watching costs nothing: the same requests as the defaults row, and alerts did happen.
+    expect([first.requests, second.requests]).toEqual(requestsOf.get(scenarios[0]!.name));
+    expect(changes).toBeGreaterThan(0);
+  }
+  requestsOf.set(scenario.name, [first.requests, second.requests]);
+  notifications.mockRestore();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -175,8 +214,8 @@ afterAll(() => {
       '',
       'A day of use: popup opened 30×, 20 tiktok.com page loads, browser open 08:00–23:30, alarms firing.',
       '',
-      '| scenario | first day: requests / credits | a normal day: requests / credits | alarms fired |',
-      '|---|---|---|---|',
+      '| scenario | first day: requests / credits | a normal day: requests / credits | alarms fired | watchlist changes stored |',
+      '|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n'),

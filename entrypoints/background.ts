@@ -11,6 +11,7 @@ import {
 } from '@/lib/trending/lifecycle';
 import { createTrendingService } from '@/lib/trending/service';
 import { watchVault } from '@/lib/vault';
+import { listenToNotificationClicks } from '@/lib/watch/notify';
 
 // Listeners are registered synchronously, so an event that wakes the worker finds them.
 export default defineBackground(() => {
@@ -22,5 +23,6 @@ export default defineBackground(() => {
     logFailure('storage change', onStorageChanged(changes, area)),
   );
   watchVault((key) => void logFailure('vault change', onVaultChanged(key)));
+  listenToNotificationClicks();
   void logFailure('start', onWorkerStart());
 });

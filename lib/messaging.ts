@@ -14,6 +14,7 @@ import type {
   TrendFilters,
   TrendView,
 } from './trending/types';
+import type { ChangesView, WatchState, WatchView } from './watch/types';
 
 export interface KeyStatus {
   keySet: boolean;
@@ -50,6 +51,14 @@ export interface ProtocolMap {
     req: { filters: TrendFilters; name: string };
     res: { day: string; rank: number }[];
   };
+  /** The watched hashtags with their rank now for the default filters (no request is made). */
+  getWatchlist: { req: undefined; res: WatchView };
+  /** The watchlist's change events, newest first, and how many are unseen. */
+  getChanges: { req: undefined; res: ChangesView };
+  /** Marks the events up to `upTo` (ms; default now) seen: what the Changes view showed. */
+  markChangesSeen: { req: { upTo?: number }; res: ChangesView };
+  /** Popup and hover card: watch (`watched: true`) or unwatch a hashtag. */
+  setWatched: { req: { name: string; watched: boolean }; res: WatchState };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -65,6 +74,8 @@ export const CONTENT_SCRIPT_LIMITS = {
   getHighlightSet: { count: 30, perMs: 60_000 },
   reportPageTags: { count: 20, perMs: 5_000 },
   openInRadar: { count: 3, perMs: 30_000 },
+  // A person toggling watch on hover cards; far below sync storage's 120 writes a minute.
+  setWatched: { count: 10, perMs: 60_000 },
 } as const satisfies Partial<Record<MessageType, Limit>>;
 
 export type ContentScriptMessage = keyof typeof CONTENT_SCRIPT_LIMITS;

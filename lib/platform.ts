@@ -142,18 +142,32 @@ export function sessionArea(): SessionArea {
 /** The host the background calls. Chrome grants it at install; Firefox lets the user withdraw it. */
 export const API_HOST_PERMISSION = { origins: ['https://api.keyapi.ai/*'] };
 
+/** What `permissions.*` take: API permissions and host patterns. */
+export interface PermissionSet {
+  permissions?: string[];
+  origins?: string[];
+}
+
 interface PermissionsApi {
-  contains?: (p: typeof API_HOST_PERMISSION) => Promise<boolean>;
-  request?: (p: typeof API_HOST_PERMISSION) => Promise<boolean>;
+  contains?: (p: PermissionSet) => Promise<boolean>;
+  request?: (p: PermissionSet) => Promise<boolean>;
+  remove?: (p: PermissionSet) => Promise<boolean>;
 }
 const permissionsApi = () => (browser as unknown as { permissions?: PermissionsApi }).permissions;
 
-/** Asks the permissions API about the API host; `otherwise` when it is missing or fails. */
-async function apiHostPermission(call: keyof PermissionsApi, otherwise: boolean): Promise<boolean> {
+/**
+ * Asks the permissions API (`contains`, `request` or `remove`) about `wanted`; `otherwise` when the
+ * API is missing or fails. `request` needs a user gesture: call it first thing in a click handler.
+ */
+export async function askPermissions(
+  call: keyof PermissionsApi,
+  wanted: PermissionSet,
+  otherwise: boolean,
+): Promise<boolean> {
   const method = permissionsApi()?.[call];
   if (typeof method !== 'function') return otherwise;
   try {
-    return await method(API_HOST_PERMISSION);
+    return await method(wanted);
   } catch {
     return otherwise;
   }
@@ -165,10 +179,10 @@ async function apiHostPermission(call: keyof PermissionsApi, otherwise: boolean)
  * True where the browser cannot say (no permissions API): the request itself will tell.
  */
 export function hasApiAccess(): Promise<boolean> {
-  return apiHostPermission('contains', true);
+  return askPermissions('contains', API_HOST_PERMISSION, true);
 }
 
 /** Asks the user to allow api.keyapi.ai again. Call it from a click handler on an extension page. */
 export function requestApiAccess(): Promise<boolean> {
-  return apiHostPermission('request', false);
+  return askPermissions('request', API_HOST_PERMISSION, false);
 }

@@ -19,6 +19,8 @@ export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'marker
 
 export const REFRESH_HOURS = { min: 1, max: 24, default: 12 } as const;
 export const DAILY_BUDGET = { min: 2, max: 100_000, default: 100 } as const;
+/** Ranks a watched hashtag must move for an alert (K). */
+export const ALERT_MOVE = { min: 1, max: 99, default: 5 } as const;
 
 export interface Settings {
   /** The filter set the popup opens with and the highlighting and the schedule use. */
@@ -36,6 +38,13 @@ export interface Settings {
   caption: {
     enabled: boolean;
   };
+  /** Watchlist alerts (lib/watch). Notifications are not a setting: they are the optional permission. */
+  alerts: {
+    /** A watched tag moving by at least this many ranks is a change (K). */
+    minMove: number;
+    /** Also report hashtags new to the top 20 of the default filters (the user's industry). */
+    newcomers: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyBudget: DAILY_BUDGET.default,
   highlight: { enabled: true, depth: 20, style: 'underline' },
   caption: { enabled: true },
+  alerts: { minMove: ALERT_MOVE.default, newcomers: false },
 };
 
 function inRange(value: unknown, min: number, max: number): value is number {
@@ -98,7 +108,22 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
   const caption = {
     enabled: typeof c.enabled === 'boolean' ? c.enabled : DEFAULT_SETTINGS.caption.enabled,
   };
-  return { settings: { defaults, refreshHours, dailyBudget, highlight, caption }, notices };
+  const a = (v.alerts ?? {}) as Partial<Record<keyof Settings['alerts'], unknown>>;
+  const alerts = {
+    minMove: inRange(a.minMove, ALERT_MOVE.min, ALERT_MOVE.max)
+      ? a.minMove
+      : DEFAULT_SETTINGS.alerts.minMove,
+    newcomers: typeof a.newcomers === 'boolean' ? a.newcomers : DEFAULT_SETTINGS.alerts.newcomers,
+  };
+  if (a.minMove !== undefined && a.minMove !== alerts.minMove) {
+    notices.push(
+      t('noticeAlertMove', String(a.minMove), ALERT_MOVE.min, ALERT_MOVE.max, alerts.minMove),
+    );
+  }
+  return {
+    settings: { defaults, refreshHours, dailyBudget, highlight, caption, alerts },
+    notices,
+  };
 }
 
 /** Scheduled refreshes a day at an interval of `refreshHours` (a partial interval still runs). */
@@ -115,9 +140,12 @@ export function highlightDailyCost(depth: HighlightDepth, refreshHours: number):
  * The form field a repair notice from `sanitizeSettings` is about, so the page can show it there
  * (matched against the messages in the browser's language).
  */
-export function noticeField(notice: string): 'region' | 'refreshHours' | 'dailyBudget' | null {
+export function noticeField(
+  notice: string,
+): 'region' | 'refreshHours' | 'dailyBudget' | 'alertMinMove' | null {
   if (matchesMessage(notice, 'noticeRegion', 2)) return 'region';
   if (matchesMessage(notice, 'noticeRefresh', 4)) return 'refreshHours';
   if (matchesMessage(notice, 'noticeBudget', 4)) return 'dailyBudget';
+  if (matchesMessage(notice, 'noticeAlertMove', 4)) return 'alertMinMove';
   return null;
 }

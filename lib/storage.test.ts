@@ -19,6 +19,7 @@ const CUSTOM: Settings = {
   dailyBudget: 250,
   highlight: { enabled: false, depth: 60, style: 'badge' },
   caption: { enabled: true },
+  alerts: { minMove: 5, newcomers: false },
 };
 
 async function seedV1(value: unknown) {

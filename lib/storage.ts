@@ -2,7 +2,8 @@
  * Every value the extension keeps in browser storage, declared once with its default. The key,
  * the credit ledger and the request gates are not here: they are in the vault (`lib/vault.ts`),
  * out of content scripts' reach. Cache and history items of the data service live in
- * `lib/trending/store.ts` and `history.ts`.
+ * `lib/trending/store.ts` and `history.ts`; the watchlist, its change events and the last
+ * compared ranking in `lib/watch/store.ts`.
  */
 import { storage } from 'wxt/utils/storage';
 import { sanitizeSelection } from './caption/selection';

@@ -100,6 +100,33 @@ export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
   );
 }
 
+interface NumberFieldProps extends Omit<FieldProps, 'children' | 'after'> {
+  name: string;
+  value: string;
+  /** Shown after the field, e.g. "h" or "ranks or more". */
+  unit: string;
+  onInput: (value: string) => void;
+}
+
+/** A whole number typed in a text field (numeric keyboard; checked on save), with its unit. */
+export function NumberField({ name, value, unit, onInput, ...field }: NumberFieldProps) {
+  return (
+    <Field {...field} after={<span class="unit">{unit}</span>}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="numeric"
+          name={name}
+          class="narrow"
+          value={value}
+          onInput={(ev) => onInput(ev.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 interface CheckFieldProps {
   name: string;
   /** The help paragraph's id (the checkbox is described by it). */
@@ -107,7 +134,8 @@ interface CheckFieldProps {
   label: ComponentChildren;
   help: ComponentChildren;
   checked: boolean;
-  onChange: (checked: boolean) => void;
+  /** The new state, and the box (to show what an asynchronous decision made of it). */
+  onChange: (checked: boolean, box: HTMLInputElement) => void;
 }
 
 /** A checkbox with its label and the help that describes it. */
@@ -120,7 +148,7 @@ export function CheckField({ name, helpId, label, help, checked, onChange }: Che
           name={name}
           checked={checked}
           aria-describedby={helpId}
-          onChange={(ev) => onChange(ev.currentTarget.checked)}
+          onChange={(ev) => onChange(ev.currentTarget.checked, ev.currentTarget)}
         />
         <span>{label}</span>
       </label>

@@ -1,18 +1,20 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t, tParts } from '@/lib/i18n';
-import { INDUSTRIES, ANY_INDUSTRY } from '@/lib/industries';
+import { INDUSTRIES, ANY_INDUSTRY, industryName, isIndustryFilter } from '@/lib/industries';
 import { ALL_REGIONS, MARKETS } from '@/lib/markets';
 import {
+  ALERT_MOVE,
   DAILY_BUDGET,
   HIGHLIGHT_DEPTHS,
   HIGHLIGHT_STYLES,
   REFRESH_HOURS,
   highlightDailyCost,
+  type HighlightDepth,
   noticeField,
 } from '@/lib/settings';
 import { PERIODS, type HighlightStyle } from '@/lib/trending/types';
-import { CheckField, ChoiceGroup, Field } from './Field';
+import { CheckField, ChoiceGroup, Field, NumberField } from './Field';
 import { Credits } from './Credits';
 import { SampleData } from './SampleData';
 import * as s from './state';
@@ -199,46 +201,28 @@ function SpendingSection() {
   return (
     <section aria-labelledby="spending-heading">
       <h2 id="spending-heading">{t('spendingHeading')}</h2>
-      <Field
+      <NumberField
         id="refresh-hours"
         label={t('refreshEvery')}
         help={t('refreshHelp', REFRESH_HOURS.min, REFRESH_HOURS.max, REFRESH_HOURS.default)}
         error={e.refreshHours}
         notice={notice('refreshHours')}
-        after={<span class="unit">{t('unitHours')}</span>}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            name="refreshHours"
-            class="narrow"
-            value={d.refreshHours}
-            onInput={(ev) => s.update('refreshHours', ev.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field
+        unit={t('unitHours')}
+        name="refreshHours"
+        value={d.refreshHours}
+        onInput={(v) => s.update('refreshHours', v)}
+      />
+      <NumberField
         id="daily-budget"
         label={t('dailyBudget')}
         help={t('budgetHelp', DAILY_BUDGET.default)}
         error={e.dailyBudget}
         notice={notice('dailyBudget')}
-        after={<span class="unit">{t('unitCreditsADay')}</span>}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            name="dailyBudget"
-            class="narrow"
-            value={d.dailyBudget}
-            onInput={(ev) => s.update('dailyBudget', ev.currentTarget.value)}
-          />
-        )}
-      </Field>
+        unit={t('unitCreditsADay')}
+        name="dailyBudget"
+        value={d.dailyBudget}
+        onInput={(v) => s.update('dailyBudget', v)}
+      />
     </section>
   );
 }
@@ -310,6 +294,78 @@ function CaptionSection() {
   );
 }
 
+/** The depth the schedule fetches, and so what alerts compare: the highlight depth, or the top 20. */
+function watchedDepth(enabled: boolean, depth: string): HighlightDepth {
+  const chosen = Number(depth) as HighlightDepth;
+  return enabled && HIGHLIGHT_DEPTHS.includes(chosen) ? chosen : HIGHLIGHT_DEPTHS[0];
+}
+
+/** Watchlist alerts: what they cost (nothing extra), the threshold K, newcomers, notifications. */
+function AlertsSection() {
+  const d = s.draft.value;
+  const e = s.errors.value;
+  const refresh = checkRefreshHours(d.refreshHours);
+  const hours = refresh.ok ? refresh.value : s.saved.value.refreshHours;
+  const depth = watchedDepth(d.highlightEnabled, d.highlightDepth);
+  const deeper = HIGHLIGHT_DEPTHS.filter((n) => n > depth);
+  const industry = isIndustryFilter(d.industry) ? industryName(d.industry) : t('allIndustries');
+  const notice = s.notices.value.find((n) => noticeField(n) === 'alertMinMove');
+  return (
+    <section aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">{t('alertsHeading')}</h2>
+      <div class="alerts-cost" id="alerts-cost">
+        <p>{t('alertsCost', depth, highlightDailyCost(depth, hours), hours)}</p>
+        {deeper.length ? (
+          <>
+            <p>{t('alertsDeeper')}</p>
+            <ul>
+              {deeper.map((n) => (
+                <li key={n}>{t('depthChoice', n, highlightDailyCost(n, hours))}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('alertsDeepest')}</p>
+        )}
+      </div>
+      <NumberField
+        id="alert-move"
+        label={t('alertMove')}
+        help={t('alertMoveHelp', ALERT_MOVE.min, ALERT_MOVE.max, ALERT_MOVE.default)}
+        error={e.alertMinMove}
+        notice={notice}
+        unit={t('unitRanks')}
+        name="alertMinMove"
+        value={d.alertMinMove}
+        onInput={(v) => s.update('alertMinMove', v)}
+      />
+      <CheckField
+        name="alertNewcomers"
+        helpId="alert-newcomers-help"
+        label={t('alertNewcomers', industry)}
+        help={t('alertNewcomersHelp')}
+        checked={d.alertNewcomers}
+        onChange={(checked) => s.update('alertNewcomers', checked)}
+      />
+      <CheckField
+        name="alertNotify"
+        helpId="alert-notify-help"
+        label={t('alertNotify')}
+        help={t('alertNotifyHelp')}
+        checked={s.notificationsOn.value}
+        // The permission request must come first, in the gesture's own handler; the box then
+        // shows what the browser decided (a refusal leaves the signal, and so the render, as is).
+        onChange={(checked, box) => {
+          void s.setNotifications(checked).then(() => {
+            box.checked = s.notificationsOn.value;
+          });
+        }}
+      />
+      <Feedback value={s.notifyFeedback.value} />
+    </section>
+  );
+}
+
 function Notices() {
   const list = s.notices.value;
   if (list.length === 0) return null;
@@ -364,6 +420,7 @@ export function Options() {
         dailyBudget: 'daily-budget',
         highlightDepth: 'highlight-depth',
         highlightStyle: 'highlight-style',
+        alertMinMove: 'alert-move',
       };
       const el = document.getElementById(ids[bad] ?? bad);
       (el?.querySelector<HTMLElement>('input') ?? el)?.focus();
@@ -398,6 +455,7 @@ export function Options() {
         <SpendingSection />
         <HighlightSection />
         <CaptionSection />
+        <AlertsSection />
         <div class="save-bar">
           <button type="submit" class="primary" disabled={s.saving.value}>
             {t('save')}

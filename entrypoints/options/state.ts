@@ -10,6 +10,11 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { readSettings, sampleModeItem, settingsItem, settingsNoticesItem } from '@/lib/storage';
 import type { TrendError } from '@/lib/trending/types';
 import {
+  notificationsAllowed,
+  requestNotifications,
+  withdrawNotifications,
+} from '@/lib/watch/notify';
+import {
   checkKey,
   describeSettings,
   draftFromSettings,
@@ -30,6 +35,7 @@ const FIELD_ORDER: Field[] = [
   'dailyBudget',
   'highlightDepth',
   'highlightStyle',
+  'alertMinMove',
 ];
 const FIELD_LABELS: Record<Field, MessageKey> = {
   key: 'apiKey',
@@ -40,6 +46,7 @@ const FIELD_LABELS: Record<Field, MessageKey> = {
   dailyBudget: 'dailyBudget',
   highlightDepth: 'highlightDepth',
   highlightStyle: 'highlightStyle',
+  alertMinMove: 'alertMove',
 };
 
 export type Feedback = { tone: 'ok' | 'error' | 'info'; text: string } | null;
@@ -60,6 +67,9 @@ export const testFeedback = signal<Feedback>(null);
 export const keyFeedback = signal<Feedback>(null);
 export const cacheFeedback = signal<Feedback>(null);
 export const sampleFeedback = signal<Feedback>(null);
+/** Whether this browser lets the extension show notifications (the optional permission). */
+export const notificationsOn = signal(false);
+export const notifyFeedback = signal<Feedback>(null);
 
 export const dirty = computed(() => loaded.value && isDirty(draft.value, saved.value));
 
@@ -97,7 +107,28 @@ export async function load(): Promise<void> {
   notices.value = stored;
   sampleMode.value = sample;
   loaded.value = true;
-  await refreshStatus();
+  await Promise.all([refreshStatus(), refreshNotifications()]);
+}
+
+export async function refreshNotifications(): Promise<void> {
+  notificationsOn.value = await notificationsAllowed();
+}
+
+/**
+ * The notifications switch. Call it straight from the change handler: the browser shows its
+ * permission question only in answer to a user gesture, so asking must be the first thing done.
+ */
+export function setNotifications(on: boolean): Promise<void> {
+  const asked = on ? requestNotifications() : withdrawNotifications();
+  return asked.then(async () => {
+    const allowed = await notificationsAllowed();
+    notificationsOn.value = allowed;
+    notifyFeedback.value = allowed
+      ? { tone: 'ok', text: t('notifyOn') }
+      : on
+        ? { tone: 'error', text: t('notifyDenied') }
+        : { tone: 'ok', text: t('notifyOff') };
+  });
 }
 
 /** Follows changes made elsewhere (the popup's sample switch, another browser's sync, repairs). */
@@ -274,7 +305,10 @@ export function guardUnsaved(): () => void {
   };
   window.addEventListener('beforeunload', onBeforeUnload);
   const onVisible = () => {
-    if (document.visibilityState === 'visible') void refreshStatus();
+    if (document.visibilityState !== 'visible') return;
+    void refreshStatus();
+    // The permission can be withdrawn in the browser's own settings meanwhile.
+    void refreshNotifications();
   };
   document.addEventListener('visibilitychange', onVisible);
   return () => {

@@ -128,6 +128,7 @@ describe('validateDraft', () => {
       dailyBudget: 250,
       highlight: { enabled: false, depth: 60, style: 'badge' },
       caption: { enabled: false },
+      alerts: { minMove: 5, newcomers: false },
     };
     expect(r.settings).toEqual(expected);
     expect(sanitizeSettings(r.settings)).toEqual({ settings: expected, notices: [] });
@@ -154,12 +155,14 @@ describe('validateDraft', () => {
         dailyBudget: '-1',
         highlightDepth: '30',
         highlightStyle: 'blink',
+        alertMinMove: '0',
       },
       DEFAULT_SETTINGS,
     );
     expect(r.ok).toBe(false);
     expect(!r.ok && Object.keys(r.errors).sort()).toEqual(
       [
+        'alertMinMove',
         'dailyBudget',
         'highlightDepth',
         'highlightStyle',
@@ -198,11 +201,14 @@ describe('dirty state and wording', () => {
       defaults: { ...DEFAULT_SETTINGS.defaults, region: 'US' },
     });
     expect(text).toBe(
-      'region United States, period 7 days, industry All industries, refresh every 12 h, budget 100 credits a day, highlighting the top 20 as subtle underline',
+      'region United States, period 7 days, industry All industries, refresh every 12 h, budget 100 credits a day, highlighting the top 20 as subtle underline, alerts from 5 ranks',
     );
     expect(describeSettings({ ...DEFAULT_SETTINGS, caption: { enabled: false } })).toMatch(
-      /highlighting the top 20 as subtle underline, caption assistant off$/,
+      /highlighting the top 20 as subtle underline, caption assistant off, alerts from 5 ranks$/,
     );
+    expect(
+      describeSettings({ ...DEFAULT_SETTINGS, alerts: { minMove: 3, newcomers: true } }),
+    ).toMatch(/, alerts from 3 ranks and for new top-20 hashtags$/);
   });
 });
 
@@ -216,6 +222,19 @@ describe('highlight costs', () => {
     expect(highlightDailyCost(60, 24)).toBe(6);
   });
 
+  it('repairs the watchlist alert settings, keeping valid ones and saying what it reset', () => {
+    expect(sanitizeSettings({}).settings.alerts).toEqual({ minMove: 5, newcomers: false });
+    expect(sanitizeSettings({ alerts: { minMove: 12, newcomers: true } }).settings.alerts).toEqual({
+      minMove: 12,
+      newcomers: true,
+    });
+    const { settings, notices } = sanitizeSettings({ alerts: { minMove: 2.5, newcomers: 'yes' } });
+    expect(settings.alerts).toEqual({ minMove: 5, newcomers: false });
+    expect(notices).toEqual([
+      'The saved alert threshold "2.5" was not a whole number of ranks from 1 to 99; it was reset to 5.',
+    ]);
+  });
+
   it('maps repair notices to their field', () => {
     const { notices } = sanitizeSettings({
       defaults: { region: 'XX' },
@@ -223,6 +242,8 @@ describe('highlight costs', () => {
       dailyBudget: 'x',
     });
     expect(notices.map(noticeField)).toEqual(['region', 'refreshHours', 'dailyBudget']);
+    const alerts = sanitizeSettings({ alerts: { minMove: 500 } }).notices;
+    expect(alerts.map(noticeField)).toEqual(['alertMinMove']);
     expect(noticeField('something else')).toBeNull();
   });
 });

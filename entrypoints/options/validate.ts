@@ -6,6 +6,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { industryName, isIndustryFilter } from '@/lib/industries';
 import { isRegion, regionName } from '@/lib/markets';
 import {
+  ALERT_MOVE,
   DAILY_BUDGET,
   HIGHLIGHT_DEPTHS,
   HIGHLIGHT_STYLES,
@@ -27,10 +28,15 @@ export interface Draft {
   highlightDepth: string;
   highlightStyle: string;
   captionAssistant: boolean;
+  alertMinMove: string;
+  alertNewcomers: boolean;
 }
 
 /** The fields that can be wrong (checkboxes cannot). */
-export type Field = Exclude<keyof Draft, 'highlightEnabled' | 'captionAssistant'>;
+export type Field = Exclude<
+  keyof Draft,
+  'highlightEnabled' | 'captionAssistant' | 'alertNewcomers'
+>;
 export type Errors = Partial<Record<Field, string>>;
 
 /** Each highlight style's name (messages.json). */
@@ -52,6 +58,8 @@ export function draftFromSettings(s: Settings): Draft {
     highlightDepth: String(s.highlight.depth),
     highlightStyle: s.highlight.style,
     captionAssistant: s.caption.enabled,
+    alertMinMove: String(s.alerts.minMove),
+    alertNewcomers: s.alerts.newcomers,
   };
 }
 
@@ -132,6 +140,12 @@ const BUDGET_ERRORS: WholeErrors = {
   notWhole: 'budgetNotWhole',
   example: 100,
 };
+const ALERT_MOVE_ERRORS: WholeErrors = {
+  empty: 'alertMoveEmpty',
+  negative: 'alertMoveNegative',
+  notWhole: 'alertMoveNotWhole',
+  example: ALERT_MOVE.default,
+};
 const HOURS_ERRORS: WholeErrors = {
   empty: 'hoursEmpty',
   negative: 'hoursNegative',
@@ -180,6 +194,16 @@ export function checkRefreshHours(raw: string): WholeNumber {
   return n;
 }
 
+/** The ranks a watched tag must move for an alert (K). */
+export function checkAlertMove(raw: string): WholeNumber {
+  const n = parseWhole(raw, ALERT_MOVE_ERRORS);
+  if (!n.ok) return n;
+  if (n.value < ALERT_MOVE.min || n.value > ALERT_MOVE.max) {
+    return { ok: false, error: t('alertMoveRange', ALERT_MOVE.min, ALERT_MOVE.max) };
+  }
+  return n;
+}
+
 export type Validation =
   | { ok: true; settings: Settings; key: string; notes: string[] }
   | { ok: false; errors: Errors; notes: string[] };
@@ -206,6 +230,9 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
   const budget = checkBudget(draft.dailyBudget);
   if (!budget.ok) errors.dailyBudget = budget.error;
 
+  const alertMove = checkAlertMove(draft.alertMinMove);
+  if (!alertMove.ok) errors.alertMinMove = alertMove.error;
+
   const depth = Number(draft.highlightDepth) as HighlightDepth;
   if (!HIGHLIGHT_DEPTHS.includes(depth)) errors.highlightDepth = t('chooseDepth');
   const style = draft.highlightStyle as HighlightStyle;
@@ -213,7 +240,7 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
     errors.highlightStyle = t('chooseStyle');
   }
 
-  if (Object.keys(errors).length > 0 || !key.ok || !refresh.ok || !budget.ok) {
+  if (Object.keys(errors).length > 0 || !key.ok || !refresh.ok || !budget.ok || !alertMove.ok) {
     return { ok: false, errors, notes };
   }
   return {
@@ -231,6 +258,7 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
       dailyBudget: budget.value,
       highlight: { enabled: draft.highlightEnabled, depth, style },
       caption: { enabled: draft.captionAssistant },
+      alerts: { minMove: alertMove.value, newcomers: draft.alertNewcomers },
     },
   };
 }
@@ -248,5 +276,8 @@ export function describeSettings(s: Settings): string {
     t('savedBudget', s.dailyBudget),
     highlight,
     ...(s.caption.enabled ? [] : [t('savedCaptionOff')]),
+    s.alerts.newcomers
+      ? t('savedAlertsNewcomers', s.alerts.minMove)
+      : t('savedAlerts', s.alerts.minMove),
   ].join(', ');
 }

@@ -15,7 +15,11 @@ export interface CardCallbacks {
   /** Escape or Tab inside the card: close it and give focus back to the tag. */
   dismiss(): void;
   open(name: string): void;
+  /** Watch or unwatch `name`: its watched state afterwards, or the error to say. */
+  watch(name: string, watched: boolean): Promise<WatchResult>;
 }
+
+export type WatchResult = { watched: boolean } | { error: string };
 
 export interface CardApi {
   /** Shows the card for `tag` beside `target` (below it, or above when there is no room). */

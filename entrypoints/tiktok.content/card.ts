@@ -10,10 +10,11 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { formatAge, formatCompact } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { normalizeTagName } from '@/lib/highlight/grammar';
 import { OWN_UI_TAG } from '@/lib/highlight/scan';
 import { sparklinePath } from '@/lib/highlight/sparkline';
 import type { HighlightSet, HighlightTag, Movement } from '@/lib/trending/types';
-import type { CardApi, CardCallbacks } from './card-api';
+import type { CardApi, CardCallbacks, WatchResult } from './card-api';
 
 const CARD_WIDTH = 240;
 const GAP = 8;
@@ -37,6 +38,11 @@ button { all: unset; box-sizing: border-box; display: block; width: 100%; paddin
   border-radius: 6px; background: #e3113f; color: #fff; font-weight: 600; text-align: center;
   cursor: pointer; }
 button:focus-visible { outline: 2px solid #25f4ee; outline-offset: 2px; }
+.actions { display: grid; gap: 6px; }
+.watch { padding: 6px 10px; background: transparent; color: #f1f1f2; border: 1px solid #6b6b74; }
+.watch[aria-pressed="true"] { color: #25f4ee; border-color: #25f4ee; }
+.watch-error { margin: 8px 0 0; font-size: 12px; color: #ff8a9b; }
+.watch-error:empty { display: none; }
 `;
 
 function movementText(tag: HighlightTag): { text: string; label: string; cls: Movement } {
@@ -75,8 +81,50 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * The watch toggle: its name stays "Watch #name"; the pressed state and the star say it is on.
+ * Acts on a person's click only; shows the background's refusal (limit, rate) under the buttons.
+ */
+function watchToggle(
+  tag: HighlightTag,
+  watched: boolean,
+  onWatch: (watched: boolean) => Promise<WatchResult>,
+  error: HTMLElement,
+): HTMLButtonElement {
+  const button = el('button', undefined, 'watch');
+  button.type = 'button';
+  button.setAttribute('aria-label', t('cardWatch', `#${tag.name}`));
+  const star = el('span');
+  star.setAttribute('aria-hidden', 'true');
+  button.append(star, ` ${t('cardWatchText')}`);
+  const show = (on: boolean) => {
+    button.setAttribute('aria-pressed', String(on));
+    star.textContent = on ? '★' : '☆';
+  };
+  show(watched);
+  let busy = false;
+  button.addEventListener('click', (event) => {
+    if (!event.isTrusted || busy) return;
+    busy = true;
+    void onWatch(button.getAttribute('aria-pressed') !== 'true').then((result) => {
+      busy = false;
+      if ('error' in result) error.textContent = result.error;
+      else {
+        error.textContent = '';
+        show(result.watched);
+      }
+    });
+  });
+  return button;
+}
+
 /** Builds the card's content for one tag. */
-function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): HTMLElement {
+function renderCard(
+  tag: HighlightTag,
+  set: HighlightSet,
+  onOpen: () => void,
+  onWatch: (watched: boolean) => Promise<WatchResult>,
+): HTMLElement {
   const card = el('div', undefined, 'card');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', t('cardLabel', `#${tag.name}`, tag.rank));
@@ -123,7 +171,12 @@ function renderCard(tag: HighlightTag, set: HighlightSet, onOpen: () => void): H
   button.type = 'button';
   // A page script cannot reach into the closed root, but an untrusted click must never act anyway.
   button.addEventListener('click', (event) => event.isTrusted && onOpen());
-  card.append(button);
+  const error = el('p', '', 'watch-error');
+  error.setAttribute('role', 'status');
+  const watched = set.watched.includes(normalizeTagName(tag.name));
+  const actions = el('div', undefined, 'actions');
+  actions.append(button, watchToggle(tag, watched, onWatch, error));
+  card.append(actions, error);
   return card;
 }
 
@@ -166,7 +219,11 @@ export function createCard(ctx: ContentScriptContext, callbacks: CardCallbacks):
     host.addEventListener('pointerleave', (event) => event.isTrusted && callbacks.leave());
     created.uiContainer.addEventListener('keydown', (event) => {
       if (!event.isTrusted) return;
-      if (event.key === 'Escape' || event.key === 'Tab') {
+      // Tab moves between the card's buttons; past the last (or before the first) it leaves the card.
+      const buttons = [...created.uiContainer.querySelectorAll('button')];
+      const at = buttons.indexOf(event.target as HTMLButtonElement);
+      const leaves = event.shiftKey ? at <= 0 : at === buttons.length - 1;
+      if (event.key === 'Escape' || (event.key === 'Tab' && leaves)) {
         event.preventDefault();
         callbacks.dismiss();
       }
@@ -178,7 +235,12 @@ export function createCard(ctx: ContentScriptContext, callbacks: CardCallbacks):
     async show(target, tag, set) {
       const created = await ready;
       if (ctx.isInvalid || !target.isConnected) return;
-      const card = renderCard(tag, set, () => callbacks.open(tag.name));
+      const card = renderCard(
+        tag,
+        set,
+        () => callbacks.open(tag.name),
+        (watched) => callbacks.watch(tag.name, watched),
+      );
       created.uiContainer.replaceChildren(card);
       place(card, target);
     },

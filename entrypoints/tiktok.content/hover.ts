@@ -10,7 +10,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { RANK_ATTRIBUTE } from '@/lib/highlight/scan';
 import { normalizeTagName } from '@/lib/highlight/grammar';
 import type { HighlightSet } from '@/lib/trending/types';
-import { CARD_FILE, CARD_GLOBAL, type CardApi, type CreateCard } from './card-api';
+import {
+  CARD_FILE,
+  CARD_GLOBAL,
+  type CardApi,
+  type CardCallbacks,
+  type CreateCard,
+} from './card-api';
 
 const OPEN_DELAY_MS = 300;
 const CLOSE_DELAY_MS = 200;
@@ -21,6 +27,7 @@ export interface HoverOptions {
   nameOf(element: Element): string | undefined;
   current(): HighlightSet | null;
   open(name: string): void;
+  watch: CardCallbacks['watch'];
 }
 
 export function setupHover(options: HoverOptions): void {
@@ -44,6 +51,7 @@ export function setupHover(options: HoverOptions): void {
             options.open(name);
             close(false);
           },
+          watch: options.watch,
         });
         return loaded;
       })

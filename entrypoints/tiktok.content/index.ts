@@ -5,6 +5,7 @@
  */
 import './style.css';
 import { browser } from 'wxt/browser';
+import { normalizeTagName } from '@/lib/highlight/grammar';
 import { Highlighter } from '@/lib/highlight/highlighter';
 import { sendMessage } from '@/lib/messaging';
 import { TIKTOK_MATCHES } from '@/lib/tiktok/selectors';
@@ -83,6 +84,21 @@ export default defineContentScript({
       nameOf: (element) => highlighter.nameOf(element),
       current: () => current,
       open: (name) => void sendMessage('openInRadar', { name }).catch(() => undefined),
+      watch: (name, watched) =>
+        sendMessage('setWatched', { name, watched }).then(
+          (state) => {
+            // Shown at once; the storage change brings the same set a moment later.
+            if (current) {
+              const others = current.watched.filter((n) => n !== normalizeTagName(state.name));
+              current = {
+                ...current,
+                watched: state.watched ? [...others, normalizeTagName(state.name)] : others,
+              };
+            }
+            return { watched: state.watched };
+          },
+          (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+        ),
     });
 
     ctx.onInvalidated(() => {

@@ -86,6 +86,7 @@ describe('hasLiveTrending', () => {
     source: 'live',
     fetchedAt: 1,
     tags: [tag('fyp', 1)],
+    watched: [],
     ...over,
   });
 

@@ -11,6 +11,7 @@ import { REFRESH_ALARM } from '@/lib/trending/schedule';
 import { cacheKey } from '@/lib/trending/store';
 import { DEFAULT_FILTERS } from '@/lib/trending/types';
 import background from '@/entrypoints/background';
+import { flush, sendAs, SENDERS } from '@/lib/trending/testing';
 
 const KEY = 'sk_live_0123456789abcdef9f2c';
 const ID = 'test-extension-id';
@@ -18,12 +19,7 @@ const START = new Date(2026, 10, 26, 9, 0, 0).getTime();
 const HOUR = 3_600_000;
 
 type Sender = Browser.runtime.MessageSender;
-const popup: Sender = { id: ID, url: `chrome-extension://${ID}/popup.html` };
-const contentScript: Sender = {
-  id: ID,
-  url: 'https://www.tiktok.com/foryou',
-  tab: { id: 7 } as Sender['tab'],
-};
+const { popup, contentScript } = SENDERS;
 
 let fetchMock: ReturnType<typeof vi.fn>;
 let answer: () => Response;
@@ -35,22 +31,7 @@ function json(status: number, body: unknown): Response {
   });
 }
 
-async function flush() {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function send(type: string, data: unknown, sender: Sender = popup) {
-  const replies = await fakeBrowser.runtime.onMessage.trigger(
-    { hashtagRadar: 1, type, data },
-    sender,
-  );
-  await flush();
-  return replies.find((r) => r !== undefined) as unknown as {
-    ok: boolean;
-    value?: unknown;
-    error?: string;
-  };
-}
+const send = sendAs;
 
 async function start() {
   background.main!();

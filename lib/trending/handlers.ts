@@ -12,6 +12,7 @@ import { keyStatus, saveApiKey } from './keys';
 import type { TrendingService } from './service';
 import { clearCache } from './store';
 import { normalizeFilters } from './types';
+import { createWatchHandlers } from '../watch/handlers';
 
 /** A hashtag name as the content script may pass it: no `#`, no control characters, not endless. */
 export function cleanTagName(raw: unknown): string | null {
@@ -66,5 +67,7 @@ export function createHandlers(service: TrendingService): Handlers {
       await browser.tabs.create({ url });
       return undefined;
     },
+
+    ...createWatchHandlers(),
   };
 }

@@ -1,6 +1,8 @@
 /** What the background does when the worker starts, an alarm fires, or a stored input changes. */
 import { browser, type Browser } from 'wxt/browser';
-import { syncKeyBadge } from './badge';
+import { recordChanges } from '../watch/record';
+import { CHANGES_KEY } from '../watch/store';
+import { syncGlobalBadge } from './badge';
 import { reschedule, REFRESH_ALARM } from './schedule';
 import { serialized } from './serial';
 import type { TrendingService } from './service';
@@ -36,7 +38,7 @@ function rescheduleSoon(): Promise<void> {
 /** The worker started (browser start, install, wake-up): tidy up and re-arm; fetch nothing. */
 export async function onWorkerStart(): Promise<void> {
   await pruneCache(Date.now(), CACHE_MAX_AGE_MS, CACHE_MAX_ENTRIES);
-  await Promise.all([rescheduleSoon(), syncKeyBadge()]);
+  await Promise.all([rescheduleSoon(), syncGlobalBadge()]);
 }
 
 export async function onAlarm(
@@ -57,15 +59,19 @@ export async function onStorageChanged(
     (area === 'sync' && keys.includes('settings')) ||
     (area === 'local' && keys.some((k) => LOCAL_INPUTS.has(k)));
   const cache = area === 'local' && keys.some((k) => k.startsWith(CACHE_PREFIX));
+  const watchEvents = area === 'local' && keys.includes(CHANGES_KEY);
   if (inputs || cache) await rescheduleSoon();
-  if (inputs) await syncKeyBadge();
+  if (inputs || watchEvents) await syncGlobalBadge();
+  // Watching's one hook into refreshing: every cached page written (whoever asked for it) may
+  // complete a new ranking of the default filters to compare; a failed refresh writes none.
+  if (cache) await recordChanges();
 }
 
 /** The key or the gates changed (the background wrote them: it is the vault's only writer). */
 export async function onVaultChanged(key: string): Promise<void> {
   if (!VAULT_INPUTS.has(key)) return;
   await rescheduleSoon();
-  await syncKeyBadge();
+  await syncGlobalBadge();
 }
 
 export async function onInstalled(details: Browser.runtime.InstalledDetails): Promise<void> {

@@ -28,6 +28,7 @@ import {
   type TrendView,
 } from './types';
 import { buildView, toHighlightTag } from './view';
+import { watchedAmong } from '../watch/store';
 
 export interface TrendRequest {
   filters: TrendFilters;
@@ -180,19 +181,18 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
         source: sample ? ('sample' as const) : ('live' as const),
         caption,
       };
-      if (!enabled && !assistant) return { ...base, fetchedAt: null, tags: [] };
+      if (!enabled && !assistant) return { ...base, fetchedAt: null, tags: [], watched: [] };
       // With highlighting off, the caption assistant gets the first page: the one the schedule keeps.
       const depth = enabled ? settings.highlight.depth : PAGE_SIZE;
       if (sample) {
         const tags = sampleHashtags(settings.defaults).slice(0, depth).map(toHighlightTag);
-        return { ...base, fetchedAt: SAMPLE_FETCHED_AT, tags };
+        const watched = await watchedAmong(tags.map((t) => t.name));
+        return { ...base, fetchedAt: SAMPLE_FETCHED_AT, tags, watched };
       }
       const { view } = await liveView(settings.defaults, highlightPages(settings), false, settings);
-      return {
-        ...base,
-        fetchedAt: view.fetchedAt,
-        tags: view.items.slice(0, depth).map(toHighlightTag),
-      };
+      const tags = view.items.slice(0, depth).map(toHighlightTag);
+      const watched = await watchedAmong(tags.map((t) => t.name));
+      return { ...base, fetchedAt: view.fetchedAt, tags, watched };
     },
 
     /** The schedule's refresh: the default filter set's due pages, awaited (keeps the worker up). */

@@ -1,4 +1,6 @@
-/** Test-only: a programmable stand-in for the API client, counting every request. */
+/** Test-only: a programmable stand-in for the API client, counting every request; message senders. */
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchOptions, FetchPage } from '../keyapi/client';
 import { trendError, TrendFailure } from '../keyapi/errors';
 import { parseTrendingBody, type TrendingPage } from '../keyapi/parse';
@@ -61,4 +63,39 @@ export function failWith(
 
 export function emptyPage(): (o: FetchOptions) => Promise<TrendingPage> {
   return async () => ({ items: [], total: 0, hasMore: false, dropped: 0 });
+}
+
+type Sender = Browser.runtime.MessageSender;
+const ID = 'test-extension-id';
+/** Who sends a message in the background tests: our popup, our content script on a tiktok.com tab. */
+export const SENDERS = {
+  popup: { id: ID, url: `chrome-extension://${ID}/popup.html` } as Sender,
+  contentScript: {
+    id: ID,
+    url: 'https://www.tiktok.com/foryou',
+    tab: { id: 7 } as Sender['tab'],
+  } as Sender,
+};
+
+/** Lets the background's chains of storage reads and writes run out. */
+export async function flush(rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Sends one protocol message to the background's listener, as `sender`, and returns its reply. */
+export async function sendAs<T = unknown>(
+  type: string,
+  data: unknown,
+  sender: Sender = SENDERS.popup,
+): Promise<{ ok: boolean; value?: T; error?: string }> {
+  const replies = await fakeBrowser.runtime.onMessage.trigger(
+    { hashtagRadar: 1, type, data },
+    sender,
+  );
+  await flush();
+  return replies.find((r) => r !== undefined) as unknown as {
+    ok: boolean;
+    value?: T;
+    error?: string;
+  };
 }

@@ -170,18 +170,20 @@ export interface HighlightSet {
    * (names in the order picked). Absent from sets made before it existed: read as off.
    */
   caption?: { enabled: boolean; selection: string[] };
+  /** The tags of `tags` the user watches, in `normalizeTagName` form (the hover card's toggle). */
+  watched: string[];
 }
 
 export type HighlightStyle = 'underline' | 'marker' | 'badge';
 
 /**
- * Whether a `storage.onChanged` batch may change the highlight set: cached pages, sample mode or the
- * settings. Content scripts ask for the set again when it does.
+ * Whether a `storage.onChanged` batch may change the highlight set: cached pages, sample mode, the
+ * settings or the watchlist. Content scripts ask for the set again when it does.
  */
 export function affectsHighlightSet(changes: Record<string, unknown>, area: string): boolean {
   return Object.keys(changes).some(
     (key) =>
       (area === 'local' && (key.startsWith('trending:') || key === 'sampleMode')) ||
-      (area === 'sync' && key === 'settings'),
+      (area === 'sync' && (key === 'settings' || key === 'watchlist')),
   );
 }

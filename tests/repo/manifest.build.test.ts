@@ -20,10 +20,11 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
     expect(shown.description!.length).toBeLessThanOrEqual(132); // the stores' limit
   });
 
-  it('asks for exactly storage + alarms and the keyapi host, nothing optional', () => {
+  it('asks for exactly storage + alarms and the keyapi host; notifications only when turned on', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
     expect(manifest.host_permissions).toEqual(['https://api.keyapi.ai/*']);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    // Optional: no install warning; the options switch asks for it (lib/watch/notify.ts).
+    expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
   });
 
