@@ -57,6 +57,7 @@ import {
   rankEntries,
   usableNames,
 } from './highlight-feed.mjs';
+import { printTrace, startTrace } from './trace.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -482,37 +483,6 @@ async function measureAppend(ext, port, n, trending, appends = Number(args.appen
 }
 
 /**
- * TRACE=bench|late|markjs|plain|append-…: a Chromium trace (timeline and GC
- * categories) of that page's load or appends; returns a function that stops it and yields events.
- */
-async function startTrace(cdp) {
-  const events = [];
-  const collect = ({ value }) => events.push(...value);
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8',
-        'v8.gc',
-        'blink',
-        'blink.user_timing',
-        'toplevel',
-      ],
-    },
-  });
-  return async () => {
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await done;
-    cdp.off('Tracing.dataCollected', collect);
-    return events;
-  };
-}
-
-/**
  * The extension's own script in a trace: every top-level call into the content script (its
  * `FunctionCall` events name its chrome-extension:// URL), their total and the longest one.
  */
@@ -535,78 +505,6 @@ function extensionScript(events) {
     longest = Math.max(longest, e.dur / 1000);
   }
   return { total, longest, calls: calls.length };
-}
-
-/** Self time per trace event name on the renderer main thread(s), and the longest tasks. */
-function printTrace(label, events) {
-  const mains = new Set(
-    events
-      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const byThread = new Map();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (!mains.has(key) || !['X', 'B', 'E'].includes(e.ph)) continue;
-    if (!byThread.has(key)) byThread.set(key, []);
-    byThread.get(key).push(e);
-  }
-  const self = new Map();
-  const total = new Map();
-  for (const list of byThread.values()) {
-    // Complete events from B/E pairs, then nesting by start time.
-    const spans = [];
-    const open = [];
-    for (const e of list.sort((a, b) => a.ts - b.ts)) {
-      if (e.ph === 'X') spans.push({ name: e.name, ts: e.ts, end: e.ts + (e.dur ?? 0) });
-      else if (e.ph === 'B') open.push(e);
-      else {
-        const b = open.pop();
-        if (b) spans.push({ name: b.name, ts: b.ts, end: e.ts });
-      }
-    }
-    spans.sort((a, b) => a.ts - b.ts || b.end - a.end);
-    const stack = [];
-    for (const s of spans) {
-      while (stack.length && stack.at(-1).end <= s.ts) stack.pop();
-      s.self = s.end - s.ts;
-      if (stack.length) stack.at(-1).self -= s.end - s.ts;
-      stack.push(s);
-    }
-    for (const s of spans) {
-      self.set(s.name, (self.get(s.name) ?? 0) + Math.max(s.self, 0) / 1000);
-      total.set(s.name, (total.get(s.name) ?? 0) + (s.end - s.ts) / 1000);
-    }
-    // The long top-level tasks, each with its biggest parts (self time).
-    const t0 = spans[0]?.ts ?? 0;
-    let task = null;
-    const parts = new Map();
-    const flush = () => {
-      if (task && task.end - task.ts > 30_000) {
-        const top = [...parts]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 6)
-          .map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`)
-          .join(', ');
-        console.log(
-          `  task at ${((task.ts - t0) / 1000).toFixed(0)} ms: ${((task.end - task.ts) / 1000).toFixed(0)} ms — ${top}`,
-        );
-      }
-      parts.clear();
-    };
-    for (const s of spans) {
-      if (!task || s.ts >= task.end) {
-        flush();
-        task = s;
-      }
-      parts.set(s.name, (parts.get(s.name) ?? 0) + Math.max(s.self, 0));
-    }
-    flush();
-  }
-  console.log(`trace ${label}: self / total ms per event on the renderer main thread`);
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 25));
-  for (const [name, ms] of top)
-    console.log(`${ms.toFixed(1).padStart(8)} ${total.get(name).toFixed(1).padStart(8)}  ${name}`);
 }
 
 /** PROFILE=bench|markjs: the functions with the most self time during that page's load. */

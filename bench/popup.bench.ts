@@ -1,35 +1,71 @@
 /**
- * Popup bench (issue 4): how long from navigation start until the popup shows its 20th row with
- * that row's uPlot sparkline drawn, from the cache, in headless Chromium; against a static HTML page
- * with the same 20 rows (same CSS, inline SVG sparklines) and no JS, in the same run. Also takes the
- * light and dark screenshots for the README (docs/popup-light.png, docs/popup-dark.png).
+ * Popup bench (issues 4 and 15): how long from navigation start until the popup shows its 20th row
+ * with that row's uPlot sparkline drawn, from the cache, in headless Chromium, against a static HTML
+ * page with the same rows (same CSS, inline SVG sparklines) and no JS. Side by side in one run,
+ * alternating, each case RUNS times:
+ *
+ * - static:  the static page (file://), the yardstick of every ratio;
+ * - control: the same static page served by the extension (chrome-extension://, the popup's own
+ *            stylesheet): what an extension page costs with no script at all (an ideal popup);
+ * - warm:    the popup with the service worker running;
+ * - cold:    the popup with the service worker stopped through CDP before each opening, as after
+ *            30 s idle (Chromium then starts it for the popup's first message);
+ * - static100 / rows100: the 100th row and its sparkline, the popup pressing Show more ×4 as soon as
+ *            it can (every page cached: no request), against the static page with 100 rows.
  *
  *   npm run build    # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; export EXT_DIR=/tmp/out-x/chrome-mv3
  *   npm run bench:popup            (RUNS=15 to change the number of alternating runs)
+ *   TRACE=warm,cold npm run bench:popup   (+ one traced opening each: the page's main thread as a
+ *                                          timeline; TRACE_DIR=dir keeps the traces as JSON)
  *
  * "Drawn" means: the row is in the DOM and its sparkline has pixels (the canvas's alpha channel is
- * not all zero; for the static page, the <svg> is there). Both pages carry the same init script that
- * checks this on every animation frame and notes `performance.now()`, which counts from navigation
- * start. The cache is warmed first (one live fetch of page 1 from the loopback mock), so every
- * measured popup opening answers from the cache, without a request.
+ * not all zero; for the static pages, the <svg> is there). Every page carries the same init script
+ * that checks this on every animation frame and says `performance.now()` (which counts from
+ * navigation start) on the console; the bench runs no script in the page. The cache is warmed first (one live fetch of each of the five pages from the
+ * loopback mock), so every measured opening answers from the cache, without a request. The
+ * extension is loaded from a copy of the build with the control page added (nothing else changes).
+ * Also takes the light and dark screenshots for the README (docs/popup-light.png, docs/popup-dark.png).
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MARKETS } from '../lib/markets';
-import { launchExtension, setApiKey, extensionDir, type Extension } from '../e2e/browser';
+import {
+  extensionDir,
+  launchExtension,
+  setApiKey,
+  stopServiceWorker,
+  type Extension,
+} from '../e2e/browser';
 import { startMockServer, type ApiItem, type MockServer } from '../e2e/server';
+import { pageTimeline, startTrace } from './trace.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 11);
 const VIEWPORT = { width: 400, height: 600 };
+const CONTROL_PAGE = 'bench-static.html';
 
-/** Runs in both pages before their own code: notes when the 20th row's sparkline has pixels. */
-function watchTwentiethRow() {
-  const w = window as unknown as { __drawnAt?: number };
+interface Watch {
+  /** The row to wait for (1-based). */
+  row: number;
+  /** Press "Show more" whenever it is enabled and the row is not there yet. */
+  more: boolean;
+}
+
+/**
+ * Runs in every page before its own code: notes when row `n`'s sparkline has pixels. A row past the
+ * first screens is scrolled into view once it is there, as a person would to see it.
+ */
+function watchRow({ row: n, more }: Watch) {
+  let scrolled = false;
   const check = () => {
-    const row = document.querySelector('ol > li:nth-child(20)');
+    const row = document.querySelector(`ol > li:nth-child(${n})`);
+    if (!row && more) document.querySelector<HTMLButtonElement>('button.more:enabled')?.click();
+    if (row && n > 20 && !scrolled) {
+      row.scrollIntoView({ block: 'end' });
+      scrolled = true;
+    }
     const svg = row?.querySelector('svg.spark-static');
     const canvas = row?.querySelector('.spark canvas') as HTMLCanvasElement | null;
     let drawn = !!svg;
@@ -37,8 +73,14 @@ function watchTwentiethRow() {
       const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       for (let i = 3; i < px.length && !drawn; i += 4) drawn = px[i]! > 0;
     }
-    if (drawn) w.__drawnAt = performance.now();
-    else requestAnimationFrame(check);
+    if (!drawn) {
+      requestAnimationFrame(check);
+      return;
+    }
+    performance.mark('row-drawn');
+    // Said on the console: the bench waits for it without running script in the page, which would
+    // compete with the page's own (Playwright's waitForFunction injects its helpers).
+    console.info(`row-drawn ${performance.now()}`);
   };
   requestAnimationFrame(check);
 }
@@ -50,8 +92,8 @@ function compact(n: number): string {
   return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 }
 
-/** The same 20 rows as the popup shows them, as plain HTML with SVG sparklines and the popup's CSS. */
-function staticPage(items: ApiItem[], css: string): string {
+/** The rows as the popup shows them, as plain HTML with SVG sparklines; `style` is the popup's CSS. */
+function staticPage(items: ApiItem[], style: string): string {
   const rows = items.map((item) => {
     const values = item.trend.map((p) => p.value);
     const min = Math.min(...values);
@@ -72,46 +114,97 @@ function staticPage(items: ApiItem[], css: string): string {
 <span class="move">${move}</span></div></li>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hashtag Radar (static)</title>
-<style>${css}</style></head><body><header class="top"><div class="bar"><h1 class="title">Hashtag Radar</h1></div></header>
+${style}</head><body><header class="top"><div class="bar"><h1 class="title">Hashtag Radar</h1></div></header>
 <main><ol class="trend-list">${rows.join('\n')}</ol></main></body></html>`;
 }
 
+type Case = 'static' | 'control' | 'warm' | 'cold' | 'static100' | 'rows100';
+
+const CASES: { id: Case; label: string; yardstick: Case }[] = [
+  { id: 'static', label: 'static HTML page, 20 rows (file://, no JS)', yardstick: 'static' },
+  {
+    id: 'control',
+    label: 'the same static page inside the extension (no JS: an ideal popup)',
+    yardstick: 'static',
+  },
+  { id: 'warm', label: 'popup, service worker running (warm)', yardstick: 'static' },
+  {
+    id: 'cold',
+    label: 'popup, service worker stopped before each opening (cold)',
+    yardstick: 'static',
+  },
+  { id: 'static100', label: 'static HTML page, 100 rows (file://, no JS)', yardstick: 'static100' },
+  { id: 'rows100', label: 'popup, 100 rows: Show more ×4 (cached), warm', yardstick: 'static100' },
+];
+
 let server: MockServer;
 let ext: Extension;
-let staticUrl: string;
 let tmp: string;
+/** A blank tab kept open: its DevTools session stops the worker and records traces. */
+let console_: Page;
+const urls = {} as Record<Case, string>;
 
-async function timeTo20th(url: string): Promise<number> {
+const watches: Record<Case, Watch> = {
+  static: { row: 20, more: false },
+  control: { row: 20, more: false },
+  warm: { row: 20, more: false },
+  cold: { row: 20, more: false },
+  static100: { row: 100, more: false },
+  rows100: { row: 100, more: true },
+};
+
+/** Opens one case's page and returns ms from navigation start until its row is drawn. */
+async function timeCase(kind: Case, traced = false): Promise<{ at: number; events?: unknown[] }> {
+  if (kind === 'cold') await stopServiceWorker(ext, console_);
+  const cdp = traced ? await ext.context.newCDPSession(console_) : null;
+  const tracing = cdp ? await startTrace(cdp) : null;
   const page = await ext.context.newPage();
   await page.setViewportSize(VIEWPORT);
-  await page.addInitScript(watchTwentiethRow);
-  await page.goto(url);
-  await page.waitForFunction(
-    () => (window as { __drawnAt?: number }).__drawnAt !== undefined,
-    null,
-    {
-      timeout: 20_000,
-      polling: 50,
-    },
-  );
-  const at = await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt);
+  await page.addInitScript(watchRow, watches[kind]);
+  const drawn = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind}: row not drawn in 20 s`)), 20_000);
+    page.on('console', (message) => {
+      const said = /^row-drawn ([\d.]+)$/.exec(message.text());
+      if (!said) return;
+      clearTimeout(timer);
+      resolve(Number(said[1]));
+    });
+  });
+  await page.goto(urls[kind], { waitUntil: 'commit' });
+  const at = await drawn;
+  const events = tracing ? await tracing() : undefined;
+  await cdp?.detach();
   await page.close();
-  return at;
+  return { at, events };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 beforeAll(async () => {
   server = await startMockServer();
-  ext = await launchExtension(server, { viewport: VIEWPORT });
-  await setApiKey(ext, 'sk_live_benchPopupKey0000000000');
   tmp = await mkdtemp(join(tmpdir(), 'hr-bench-popup-'));
-  const assets = join(extensionDir(), 'assets');
-  const cssFile = (await readdir(assets)).find((f) => f.startsWith('popup') && f.endsWith('.css'));
-  const css = await readFile(join(assets, cssFile!), 'utf8');
-  const file = join(tmp, 'static-popup.html');
-  await writeFile(file, staticPage(server.api.hashtags().slice(0, 20), css));
-  staticUrl = `file://${file}`;
+  // A copy of the build with the control page added: the same extension, one more static file.
+  const dir = join(tmp, 'ext');
+  await cp(extensionDir(), dir, { recursive: true });
+  const cssFile = (await readdir(join(dir, 'assets'))).find(
+    (f) => f.startsWith('popup') && f.endsWith('.css'),
+  )!;
+  const css = await readFile(join(dir, 'assets', cssFile), 'utf8');
+  const items = server.api.hashtags();
+  const inline = `<style>${css}</style>`;
+  await writeFile(join(tmp, 'static.html'), staticPage(items.slice(0, 20), inline));
+  await writeFile(join(tmp, 'static100.html'), staticPage(items.slice(0, 100), inline));
+  const linked = `<link rel="stylesheet" href="/assets/${cssFile}">`;
+  await writeFile(join(dir, CONTROL_PAGE), staticPage(items.slice(0, 20), linked));
+
+  ext = await launchExtension(server, { viewport: VIEWPORT, extDir: dir });
+  await ext.installPage?.close();
+  await setApiKey(ext, 'sk_live_benchPopupKey0000000000');
+  console_ = await ext.context.newPage();
+  urls.static = `file://${join(tmp, 'static.html')}`;
+  urls.static100 = `file://${join(tmp, 'static100.html')}`;
+  urls.control = `${ext.baseUrl}${CONTROL_PAGE}`;
+  urls.warm = urls.cold = urls.rows100 = `${ext.baseUrl}popup.html`;
 });
 
 afterAll(async () => {
@@ -120,33 +213,49 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-it('popup: 20th row with its sparkline, from the cache, against static HTML', async () => {
-  const popupUrl = `${ext.baseUrl}popup.html`;
-  // Warm the cache (one request) and the worker; then every opening is served from the cache.
-  await timeTo20th(popupUrl);
-  await timeTo20th(staticUrl);
+it('popup: 20th row with its sparkline, warm and cold, and 100 rows, against static HTML', async () => {
+  // Warm the cache (one request a page, five pages) and every page once; then every opening is
+  // served from the cache.
+  for (const c of CASES) await timeCase(c.id);
   server.resetRequests();
-  const popup: number[] = [];
-  const plain: number[] = [];
+  const times = Object.fromEntries(CASES.map((c) => [c.id, [] as number[]])) as Record<
+    Case,
+    number[]
+  >;
   for (let i = 0; i < RUNS; i++) {
-    popup.push(await timeTo20th(popupUrl));
-    plain.push(await timeTo20th(staticUrl));
+    for (const c of CASES) times[c.id].push((await timeCase(c.id)).at);
   }
   expect(server.apiRequests()).toHaveLength(0);
-  const p = median(popup);
-  const s = median(plain);
-  const line = (name: string, xs: number[]) =>
-    `${name.padEnd(12)} median ${median(xs).toFixed(1)} ms  (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
+
+  const ms = (x: number) => x.toFixed(1);
+  const table = [
+    '| popup from the cache, 400×600, headless Chromium | median, ms | min–max, ms | ratio to the static page |',
+    '| --- | --- | --- | --- |',
+    ...CASES.map((c) => {
+      const xs = times[c.id];
+      const ratio = median(xs) / median(times[c.yardstick]);
+      return `| ${c.label} | ${ms(median(xs))} | ${ms(Math.min(...xs))}–${ms(Math.max(...xs))} | ${ratio.toFixed(2)}× |`;
+    }),
+  ];
   console.log(
     [
       '',
-      'Popup bench: navigation start → 20th row with its sparkline drawn (cached), 400×600, headless Chromium',
-      line('popup', popup),
-      line('static HTML', plain),
-      `ratio popup / static: ${(p / s).toFixed(2)}×`,
+      `Popup bench: navigation start → the row (20th, or 100th) with its sparkline drawn, ${RUNS} alternating runs`,
+      ...table,
       '',
     ].join('\n'),
   );
+  if (process.env.RAW) console.log(JSON.stringify(times));
+
+  const traced = (process.env.TRACE ?? '').split(',').filter(Boolean) as Case[];
+  for (const kind of traced) {
+    const { at, events } = await timeCase(kind, true);
+    if (process.env.TRACE_DIR) {
+      await mkdir(process.env.TRACE_DIR, { recursive: true });
+      await writeFile(join(process.env.TRACE_DIR, `${kind}.json`), JSON.stringify(events));
+    }
+    console.log(pageTimeline(`${kind} (drawn at ${ms(at)} ms)`, events!, urls[kind], at));
+  }
 });
 
 it('screenshots: light and dark', async () => {

@@ -349,3 +349,48 @@ export async function setApiKey(ext: Extension, key: string): Promise<void> {
     await page.close();
   }
 }
+
+/** Polls `check` every 50 ms until it is true; throws `what` after `timeoutMs`. */
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it idles (CDP
+ * `ServiceWorker.stopWorker`), and waits until Chromium reports it stopped (one already stopped
+ * stays so). The DevTools session is
+ * `via`'s (any page of the profile), else a blank tab's, closed after.
+ */
+export async function stopServiceWorker(ext: Extension, via?: Page): Promise<void> {
+  const page = via ?? (await ext.context.newPage());
+  const cdp = await ext.context.newCDPSession(page);
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  const versions = new Map<string, Version>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
+    for (const v of updated) versions.set(v.versionId, v);
+  });
+  try {
+    await cdp.send('ServiceWorker.enable');
+    const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(ext.baseUrl));
+    // Chromium reports every version on `enable`; one that is starting or stopping is waited for.
+    await waitUntil(
+      () =>
+        ours().length > 0 && ours().every((v) => ['running', 'stopped'].includes(v.runningStatus)),
+      "the extension's service worker reported running or stopped",
+    );
+    for (const v of ours().filter((v) => v.runningStatus === 'running')) {
+      await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+    }
+    await waitUntil(
+      () => ours().every((v) => v.runningStatus === 'stopped'),
+      "the extension's service worker reported stopped",
+    );
+  } finally {
+    await cdp.detach();
+    if (!via) await page.close();
+  }
+}

@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, readStorage, setApiKey, type Extension } from './browser';
+import {
+  launchExtension,
+  readStorage,
+  setApiKey,
+  stopServiceWorker,
+  type Extension,
+} from './browser';
 import { startMockServer, type MockServer } from './server';
 
 const KEY = 'sk_live_e2eSecurityKey7c1d0b95';
@@ -126,7 +132,7 @@ describe('a worker stopped while its request is under way', () => {
     const before = await creditsToday();
     const popup = await ext.openPopup();
     await expect.poll(() => server.apiRequests().length, { timeout: 10_000 }).toBe(1);
-    await stopServiceWorker(popup);
+    await stopServiceWorker(ext, popup);
     await popup.close();
 
     // The popup's message wakes the worker anew, which finds the request never finished.
@@ -158,28 +164,6 @@ async function clearCache(): Promise<void> {
     ).chrome.runtime.sendMessage({ hashtagRadar: 1, type: 'clearCache' }),
   );
   await page.close();
-}
-
-/**
- * Stops the extension's service worker the way Chromium does when it idles (CDP), and waits until
- * Chromium reports it stopped.
- */
-async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  type Version = { versionId: string; scriptURL: string; runningStatus: string };
-  const versions = new Map<string, Version>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
-    for (const v of updated) versions.set(v.versionId, v);
-  });
-  try {
-    await cdp.send('ServiceWorker.enable');
-    const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(ext.baseUrl));
-    await expect.poll(() => ours().some((v) => v.runningStatus === 'running')).toBe(true);
-    for (const v of ours()) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
-    await expect.poll(() => ours().every((v) => v.runningStatus === 'stopped')).toBe(true);
-  } finally {
-    await cdp.detach();
-  }
 }
 
 async function creditsToday(): Promise<{ requests: number; credits: number }> {
