@@ -8,6 +8,7 @@ import { sampleModeItem, settingsItem } from '@/lib/storage';
 import { apiKeyItem } from '@/lib/vault';
 import { creditStatus } from '@/lib/trending/credits';
 import { REFRESH_ALARM } from '@/lib/trending/schedule';
+import { parseKeyState } from '@/lib/trending/key-state';
 import { cacheKey } from '@/lib/trending/store';
 import { DEFAULT_FILTERS } from '@/lib/trending/types';
 import background from '@/entrypoints/background';
@@ -263,6 +264,30 @@ describe('key', () => {
     answer = () => json(200, okBody(pageItems(1, DEFAULT_FILTERS)));
     await send('saveApiKey', { key: 'sk_live_newkeynewkey1234' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('publishes whether a key is set and refused, for pages to paint from, never the key', async () => {
+    const published = async () => {
+      await flush();
+      return parseKeyState(
+        (await fakeBrowser.storage.local.get('radar:keyState'))['radar:keyState'],
+      );
+    };
+    await start();
+    expect(await published()).toMatchObject({ keySet: false, keyError: { kind: 'no-key' } });
+    await send('saveApiKey', { key: KEY });
+    expect(await published()).toEqual({ version: 1, keySet: true, keyError: null });
+    answer = () => json(401, { code: 401, data: null, message: 'apiKey is invalid' });
+    await send('getTrending', { filters: DEFAULT_FILTERS, pages: 1 });
+    expect(await published()).toMatchObject({
+      keySet: true,
+      keyError: { kind: 'invalid-key', message: 'apiKey is invalid' },
+    });
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(stored).not.toContain(KEY);
+    expect(stored).not.toContain(KEY.slice(-4));
+    await send('saveApiKey', { key: '' });
+    expect(await published()).toMatchObject({ keySet: false, keyError: { kind: 'no-key' } });
   });
 
   it('tests a key with one counted request and reports valid, invalid, out of credits', async () => {

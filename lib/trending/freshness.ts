@@ -1,5 +1,5 @@
 /** When a cache entry wants a refresh. Pure. */
-import type { CacheEntry } from './store';
+import type { CacheEntry } from './entry';
 
 /** Errors that stop requests through the gates (key, credits, back-off) rather than per entry. */
 const GATED_KINDS = new Set([

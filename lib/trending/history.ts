@@ -3,57 +3,38 @@
  * in rank order, '' where a rank was not loaded), so the UI can say "↑4 since yesterday" and chart
  * a hashtag's rank over weeks. Capped: `MAX_DAYS` days × `MAX_SETS` filter sets, oldest dropped.
  */
-import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { localDay } from '../format';
+import {
+  dayBefore,
+  historyOf,
+  HISTORY_KEY,
+  seriesOf,
+  validHistory,
+  yesterdayRanks,
+  type RankHistory,
+  type SetHistory,
+} from './rank-history';
 import { serialized } from './serial';
 import { filtersKey, MAX_RANK, type Hashtag, type TrendFilters } from './types';
+
+export type { RankHistory } from './rank-history';
 
 export const MAX_DAYS = 60;
 export const MAX_SETS = 4;
 
-interface SetHistory {
-  /** Last time this set was recorded (ms), to drop the least used set first. */
-  seen: number;
-  /** Local day → names by rank (index = rank − 1). */
-  days: Record<string, string[]>;
-}
-export interface RankHistory {
-  sets: Record<string, SetHistory>;
-}
-
-export const historyItem = storage.defineItem<RankHistory>('local:radar:history', {
+export const historyItem = storage.defineItem<RankHistory>(HISTORY_KEY, {
   fallback: { sets: {} },
-});
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SetSchema = v.object({
-  seen: v.pipe(v.number(), v.finite()),
-  days: v.record(
-    v.pipe(v.string(), v.regex(DAY)),
-    v.pipe(v.array(v.string()), v.maxLength(MAX_RANK)),
-  ),
 });
 
 /** The stored history with every damaged set dropped (the valid ones are kept). */
 async function readHistory(): Promise<RankHistory> {
-  const raw: unknown = await historyItem.getValue();
-  const sets = (raw as { sets?: unknown } | null)?.sets;
-  if (typeof sets !== 'object' || sets === null) return { sets: {} };
-  const valid = Object.entries(sets).filter((entry): entry is [string, SetHistory] =>
-    v.is(SetSchema, entry[1]),
-  );
-  return { sets: Object.fromEntries(valid) };
+  return validHistory(await historyItem.getValue());
 }
 
 /** Forgets every snapshot ("Clear cached data"). */
 export function clearHistory(): Promise<void> {
   return serialized('history', () => historyItem.removeValue());
-}
-
-function dayBefore(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return localDay(new Date(y, m - 1, d - days, 12));
 }
 
 export function prune(history: RankHistory, now: number): RankHistory {
@@ -94,21 +75,12 @@ export function recordRanks(
   });
 }
 
-function ranksOn(names: string[] | undefined): Record<string, number> {
-  const ranks: Record<string, number> = {};
-  names?.forEach((name, i) => {
-    if (name) ranks[name.toLowerCase()] = i + 1;
-  });
-  return ranks;
-}
-
 /** Yesterday's rank by lower-cased name, where the history has it. */
 export async function rankYesterday(
   filters: TrendFilters,
   now = Date.now(),
 ): Promise<Record<string, number>> {
-  const set = (await readHistory()).sets[filtersKey(filters)];
-  return ranksOn(set?.days[dayBefore(localDay(now), 1)]);
+  return yesterdayRanks(historyOf(await historyItem.getValue(), filters), now);
 }
 
 /** One hashtag's rank on each recorded day, oldest first (days it was not in the loaded ranks are left out). */
@@ -116,12 +88,5 @@ export async function rankSeries(
   filters: TrendFilters,
   name: string,
 ): Promise<{ day: string; rank: number }[]> {
-  const set = (await readHistory()).sets[filtersKey(filters)];
-  const wanted = name.toLowerCase();
-  return Object.keys(set?.days ?? {})
-    .sort()
-    .flatMap((day) => {
-      const rank = ranksOn(set!.days[day])[wanted];
-      return rank ? [{ day, rank }] : [];
-    });
+  return seriesOf(historyOf(await historyItem.getValue(), filters), name);
 }

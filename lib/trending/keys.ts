@@ -3,15 +3,20 @@
  * testing with one counted request, and the masked hint pages may show. The key itself never
  * leaves the background.
  */
+import { storage } from 'wxt/utils/storage';
 import { fetchTrendingPage, type FetchPage } from '../keyapi/client';
 import { trendError } from '../keyapi/errors';
 import type { KeyStatus, KeyTestResult } from '../messaging';
+import { sameData } from '../same';
 import { sampleModeItem } from '../storage';
 import { apiKeyItem } from '../vault';
 import { readKey, readSettings } from './context';
-import { blockingError, gatesItem, NO_GATES, readGates } from './gates';
+import { blockingError, gatesItem, NO_GATES, readGates, type Gates } from './gates';
+import { KEY_STATE_KEY, KEY_STATE_VERSION, type KeyState } from './key-state';
 import { sendCounted, storePaidAnswer, type Refresher, type RefreshOutcome } from './refresh';
+import { serialized } from './serial';
 import { clearEntryErrors } from './store';
+import type { TrendError } from './types';
 import { t } from '../i18n';
 
 /** Printable ASCII without spaces: what fits in an Authorization header. */
@@ -32,6 +37,30 @@ export async function keyStatus(): Promise<KeyStatus> {
     keyHint: key ? maskKey(key) : null,
     keyInvalid: !!key && !!gates.invalidKey,
   };
+}
+
+/** The error the key itself stands in, said even when the cache is fresh: none saved, or refused. */
+export function keyError(key: string, gates: Gates): TrendError | null {
+  return !key ? trendError('no-key') : gates.invalidKey;
+}
+
+/** The key state pages paint from (see key-state.ts); the background is its only writer. */
+export const keyStateItem = storage.defineItem<KeyState | null>(KEY_STATE_KEY, { fallback: null });
+
+/**
+ * Publishes the key state, after the worker starts and every change of the key or the gates;
+ * written only when it changed (every context is told of each storage.local write).
+ */
+export function publishKeyState(): Promise<void> {
+  return serialized('keyState', async () => {
+    const key = await readKey();
+    const state: KeyState = {
+      version: KEY_STATE_VERSION,
+      keySet: !!key,
+      keyError: keyError(key, await readGates()),
+    };
+    if (!sameData(await keyStateItem.getValue(), state)) await keyStateItem.setValue(state);
+  });
 }
 
 /** Saves a new key (empty removes it). Whatever the old key caused (invalid, out of credits, back-off) is forgotten. */

@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { recordChanges } from '../watch/record';
 import { CHANGES_KEY } from '../watch/store';
 import { syncGlobalBadge } from './badge';
+import { publishKeyState } from './keys';
 import { reschedule, REFRESH_ALARM } from './schedule';
 import { serialized } from './serial';
 import type { TrendingService } from './service';
@@ -38,7 +39,7 @@ function rescheduleSoon(): Promise<void> {
 /** The worker started (browser start, install, wake-up): tidy up and re-arm; fetch nothing. */
 export async function onWorkerStart(): Promise<void> {
   await pruneCache(Date.now(), CACHE_MAX_AGE_MS, CACHE_MAX_ENTRIES);
-  await Promise.all([rescheduleSoon(), syncGlobalBadge()]);
+  await Promise.all([rescheduleSoon(), syncGlobalBadge(), publishKeyState()]);
 }
 
 export async function onAlarm(
@@ -70,6 +71,7 @@ export async function onStorageChanged(
 /** The key or the gates changed (the background wrote them: it is the vault's only writer). */
 export async function onVaultChanged(key: string): Promise<void> {
   if (!VAULT_INPUTS.has(key)) return;
+  await publishKeyState();
   await rescheduleSoon();
   await syncGlobalBadge();
 }

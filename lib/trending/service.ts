@@ -7,6 +7,7 @@ import { nextLocalMidnight } from '../format';
 import { fetchTrendingPage, type FetchPage } from '../keyapi/client';
 import { trendError } from '../keyapi/errors';
 import { SAMPLE_FETCHED_AT, sampleHashtags } from '../sample';
+import { sampleList } from '../sample/view';
 import type { Settings } from '../settings';
 import { readCaptionSelection } from '../storage';
 import { highlightPages, readKey, readSampleMode, readSettings, ttlMs } from './context';
@@ -14,7 +15,7 @@ import { budgetLeft, creditStatus } from './credits';
 import { dueAt } from './freshness';
 import { blockingError, readGates } from './gates';
 import { rankYesterday } from './history';
-import { testKey } from './keys';
+import { keyError, testKey } from './keys';
 import { createRefresher, type RefreshOutcome } from './refresh';
 import { readEntries, storageClearedItem } from './store';
 import {
@@ -23,7 +24,6 @@ import {
   normalizeFilters,
   PAGE_SIZE,
   type HighlightSet,
-  type TrendError,
   type TrendFilters,
   type TrendView,
 } from './types';
@@ -51,20 +51,8 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
     settings: Settings,
     credits: TrendView['credits'],
   ): TrendView {
-    const all = sampleHashtags(filters);
     return {
-      filters,
-      source: 'sample',
-      items: all.slice(0, pages * PAGE_SIZE),
-      pagesLoaded: pages,
-      total: all.length,
-      hasMore: pages * PAGE_SIZE < all.length,
-      nextPageCached: true,
-      fetchedAt: SAMPLE_FETCHED_AT,
-      stale: false,
-      refreshing: false,
-      error: null,
-      rankYesterday: {},
+      ...sampleList(filters, pages),
       credits: { ...credits, dailyBudget: settings.dailyBudget },
     };
   }
@@ -113,13 +101,11 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       : duePages.map(({ page }) =>
           refresher.refresh({ filters, page, key, budget: settings.dailyBudget, userAsked: force }),
         );
-    // A key that is not accepted, or no key at all, is said even when the cache is fresh.
-    const standing: TrendError | null = !key ? trendError('no-key') : gates.invalidKey;
     const [credits, yesterday] = await Promise.all([
       creditStatus(settings.dailyBudget, now),
       rankYesterday(filters, now),
     ]);
-    const view = buildView({
+    const list = buildView({
       filters,
       entries,
       next: read[pages] ?? null,
@@ -131,11 +117,11 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
           refresher.isRefreshing(filters, p) ||
           refresher.finishedCount(filters, p) !== finishedBefore[i],
       ),
-      blocking: blocker ?? standing,
-      credits,
+      // A key that is not accepted, or no key at all, is said even when the cache is fresh.
+      blocking: blocker ?? keyError(key, gates),
       rankYesterday: yesterday,
     });
-    return { view, started };
+    return { view: { ...list, credits }, started };
   }
 
   /** Waits for refreshes; one that broke (not an API error: those are stored) is logged. */

@@ -125,8 +125,11 @@ export interface CreditStatus {
   last7Days: { day: string; credits: number; requests: number }[];
 }
 
-/** What the popup gets for one filter set: the pages loaded so far, and their state. */
-export interface TrendView {
+/**
+ * One filter set's list as the cache holds it: the pages loaded so far, and their state. The popup
+ * paints it from storage itself (entrypoints/popup/first-read.ts) before the background answers.
+ */
+export interface ListView {
   filters: TrendFilters;
   source: 'live' | 'sample';
   items: Hashtag[];
@@ -143,6 +146,10 @@ export interface TrendView {
   error: TrendError | null;
   /** Rank yesterday from the local history, by lower-cased name, where the history has it. */
   rankYesterday: Record<string, number>;
+}
+
+/** What the popup gets from the background for one filter set: the list, and the day's credits. */
+export interface TrendView extends ListView {
   credits: CreditStatus;
   /** Browser storage was full, so other cached lists were cleared to save this one (said once). */
   storageCleared?: boolean;

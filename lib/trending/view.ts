@@ -1,14 +1,16 @@
-/** Builds what the popup and the content script get from cache entries. Pure. */
+/**
+ * Builds what the popup and the content script get from cache entries. Pure: the background builds
+ * its answers with it, and the popup its first paint, from the same entries.
+ */
+import type { CacheEntry } from './entry';
 import { failedLast, isStale } from './freshness';
-import type { CacheEntry } from './store';
 import {
   MAX_PAGES,
-  type CreditStatus,
   type Hashtag,
   type HighlightTag,
+  type ListView,
   type TrendError,
   type TrendFilters,
-  type TrendView,
 } from './types';
 
 export interface ViewInput {
@@ -21,7 +23,6 @@ export interface ViewInput {
   refreshing: boolean;
   /** An error that stops a due refresh (no key, gates, budget); wins over the entries' own. */
   blocking: TrendError | null;
-  credits: CreditStatus;
   rankYesterday: Record<string, number>;
 }
 
@@ -58,7 +59,7 @@ export function entryError(entries: (CacheEntry | null)[], now: number): TrendEr
   return newest?.error ?? null;
 }
 
-export function buildView(input: ViewInput): TrendView {
+export function buildView(input: ViewInput): ListView {
   const loaded = loadedPages(input.entries);
   const last = loaded.at(-1);
   const fetched = loaded.map((e) => e.fetchedAt ?? 0);
@@ -78,7 +79,6 @@ export function buildView(input: ViewInput): TrendView {
     refreshing: input.refreshing,
     error: input.blocking ?? entryError(input.entries, input.now),
     rankYesterday: input.rankYesterday,
-    credits: input.credits,
   };
 }
 
