@@ -1,4 +1,5 @@
 /** No hashtags for these filters: say so and offer the nearest filters that usually have some. */
+import './EmptyState.css';
 import { ALL_REGIONS, regionName } from '../lib/markets';
 import { ANY_INDUSTRY } from '../lib/industries';
 import { t } from '../lib/i18n';

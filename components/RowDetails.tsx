@@ -1,10 +1,14 @@
-/** A row's details: the trend with dates, the rank over the days of the local history, creators. */
+/**
+ * A row's details: the trend with dates, the rank over the days of the local history, creators.
+ * Loaded on the first expand (Details.tsx), with its charts and the creators' pictures.
+ */
+import './RowDetails.css';
 import { Component } from 'preact';
 import { formatNumber } from '../lib/format';
 import { t } from '../lib/i18n';
 import type { Hashtag, TrendPoint } from '../lib/trending/types';
 import { Avatar } from './Avatar';
-import { dayToTime } from './charts';
+import { dayToTime, drawDetail, drawRank } from './detail-charts';
 import { movementText, sinceYesterday } from './movement';
 import { TrendChart } from './TrendChart';
 
@@ -55,6 +59,7 @@ export class RowDetails extends Component<RowDetailsProps, { ranks: TrendPoint[]
           points={tag.trend}
           kind="detail"
           label={t('tagOverDays', `#${tag.name}`, periodDays)}
+          draw={drawDetail}
         />
         <dl class="facts">
           <div>
@@ -85,7 +90,7 @@ export class RowDetails extends Component<RowDetailsProps, { ranks: TrendPoint[]
         {ranks.length > 1 && (
           <>
             <h2 class="sub">{t('rankOnDaysLooked')}</h2>
-            <TrendChart points={ranks} kind="rank" label={`#${tag.name}`} />
+            <TrendChart points={ranks} kind="rank" label={`#${tag.name}`} draw={drawRank} />
           </>
         )}
         {tag.creators.length > 0 && (

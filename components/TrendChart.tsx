@@ -1,22 +1,29 @@
-/** A uPlot chart (row sparkline, trend or rank in the details), created when it nears the viewport. */
+/**
+ * A uPlot chart in a box that reserves its size (style.css), drawn as soon as it is mounted: a row's
+ * sparkline is in the same frame as its row. The chart itself is made by `draw` (`drawSpark` for the
+ * rows; the details' charts come from detail-charts.ts, loaded on expand).
+ */
 import { Component, createRef } from 'preact';
 import type uPlot from 'uplot';
 import type { TrendPoint } from '../lib/trending/types';
-import { chartSummary, drawChart, type ChartKind } from './charts';
-import { whenVisible } from './visibility';
+import { chartSummary, forgetColors, type ChartKind } from './charts';
 
 export interface TrendChartProps {
   points: TrendPoint[];
+  /** The box's size (`.chart.spark` …) and how the summary speaks of the points. */
   kind: ChartKind;
   /** Spoken before the summary: "#name". */
   label: string;
+  /** Draws the chart into the box and returns it (destroyed on unmount or new points). */
+  draw: (el: HTMLElement, points: TrendPoint[]) => uPlot;
 }
 
 /** Mounted charts, redrawn with the page's new colours when the colour scheme changes. */
 const mounted = new Set<TrendChart>();
-globalThis
-  .matchMedia?.('(prefers-color-scheme: dark)')
-  .addEventListener('change', () => mounted.forEach((chart) => chart.redraw()));
+globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  forgetColors();
+  mounted.forEach((chart) => chart.redraw());
+});
 
 /**
  * A class rather than hooks: its unmount is synchronous (Preact 11 defers effect cleanups), and the
@@ -24,17 +31,26 @@ globalThis
  */
 export class TrendChart extends Component<TrendChartProps> {
   private box = createRef<HTMLDivElement>();
-  private tip = createRef<HTMLDivElement>();
   private chart: uPlot | null = null;
-  private cancel: (() => void) | null = null;
 
   componentDidMount() {
     mounted.add(this);
     this.draw();
   }
 
+  /** A newer list keeps the very points objects of unchanged rows (merge.ts): nothing to do. */
+  shouldComponentUpdate(next: TrendChartProps) {
+    const now = this.props;
+    return (
+      next.points !== now.points ||
+      next.kind !== now.kind ||
+      next.label !== now.label ||
+      next.draw !== now.draw
+    );
+  }
+
   componentDidUpdate(previous: TrendChartProps) {
-    if (previous.points !== this.props.points || previous.kind !== this.props.kind) this.redraw();
+    if (previous.points !== this.props.points || previous.draw !== this.props.draw) this.redraw();
   }
 
   componentWillUnmount() {
@@ -48,19 +64,14 @@ export class TrendChart extends Component<TrendChartProps> {
   }
 
   private draw() {
-    const { points, kind } = this.props;
+    const { points, draw } = this.props;
     const el = this.box.current;
-    const tip = this.tip.current;
-    if (!el || !tip || points.length === 0) return;
-    this.cancel = whenVisible(el, () => {
-      this.chart = drawChart(el, tip, points, kind);
-    });
+    if (el && points.length > 0) this.chart = draw(el, points);
   }
 
   private clear() {
-    this.cancel?.();
     this.chart?.destroy();
-    this.cancel = this.chart = null;
+    this.chart = null;
   }
 
   render({ points, kind, label }: TrendChartProps) {
@@ -71,7 +82,6 @@ export class TrendChart extends Component<TrendChartProps> {
         role="img"
         aria-label={`${label}: ${chartSummary(points, kind)}`}
       >
-        <div ref={this.tip} class="tip" hidden aria-hidden="true" />
         {points.length === 0 && <span aria-hidden="true">–</span>}
       </div>
     );

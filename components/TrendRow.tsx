@@ -4,8 +4,10 @@ import { t } from '../lib/i18n';
 import type { Hashtag } from '../lib/trending/types';
 import { Icon } from './icons';
 import { sinceYesterday } from './movement';
+import { Details } from './Details';
+import { drawSpark } from './charts';
 import { RankChange } from './RankChange';
-import { RowDetails, type RankHistory } from './RowDetails';
+import type { RankHistory } from './RowDetails';
 import { TrendChart } from './TrendChart';
 
 export interface TrendRowProps {
@@ -60,7 +62,7 @@ export function TrendRow({
           </span>
           {extra && <span class="meta meta-extra">{extra}</span>}
         </button>
-        <TrendChart points={tag.trend} kind="spark" label={name} />
+        <TrendChart points={tag.trend} kind="spark" label={name} draw={drawSpark} />
         <RankChange tag={tag} />
         <div class="row-actions">
           <button
@@ -85,7 +87,7 @@ export function TrendRow({
         </div>
       </div>
       {expanded && (
-        <RowDetails
+        <Details
           tag={tag}
           id={detailsId}
           rankYesterday={rankYesterday}

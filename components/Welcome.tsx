@@ -1,4 +1,5 @@
 /** First run without a key: what the key is for, where to add it, and a way to try it first. */
+import './Welcome.css';
 import { t } from '../lib/i18n';
 
 export interface WelcomeProps {

@@ -1,7 +1,8 @@
 /**
- * The charts, drawn with uPlot: a bare sparkline per row, and in a row's details the trend with
- * dates and the rank over the days of the local history. Colours come from the page's CSS
- * variables, so they follow the colour scheme.
+ * The charts, drawn with uPlot: here the bare sparkline of every row, which the list draws up front,
+ * and what all charts share (colours, the hover label, texts); the trend with dates and the rank
+ * chart of an expanded row are in detail-charts.ts, loaded on the first expand. Colours come from
+ * the page's CSS variables, read once per colour scheme; the sparklines share one options object.
  */
 import uPlot from 'uplot';
 import { formatDay } from '../lib/format';
@@ -11,13 +12,40 @@ import type { TrendPoint } from '../lib/trending/types';
 /** `spark`: a row's trend; `detail`: the trend with dates; `rank`: rank by day (1 at the top). */
 export type ChartKind = 'spark' | 'detail' | 'rank';
 
-function cssVar(el: Element, name: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim();
+export interface ChartColors {
+  line: string;
+  fill: string;
+  axis: string;
+  grid: string;
+}
+
+let colors: ChartColors | null = null;
+let sparkOptions: uPlot.Options | null = null;
+
+/** The chart colours of the page's colour scheme: one style read for all charts. */
+export function chartColors(): ChartColors {
+  if (!colors) {
+    const style = getComputedStyle(document.documentElement);
+    const read = (name: string) => style.getPropertyValue(name).trim();
+    colors = {
+      line: read('--chart-line'),
+      fill: read('--chart-fill'),
+      axis: read('--chart-axis'),
+      grid: read('--chart-grid'),
+    };
+  }
+  return colors;
+}
+
+/** The colour scheme changed: colours (and the options made from them) are read anew. */
+export function forgetColors(): void {
+  colors = null;
+  sparkOptions = null;
 }
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 /** A trend value (share of the peak, 0…1) as "96%", in the browser's locale. */
-const share = (value: number) => percent.format(Math.round(value * 100) / 100);
+export const share = (value: number) => percent.format(Math.round(value * 100) / 100);
 
 /** "Nov 26 · 96% of peak" or, for ranks, "Nov 26 · #4": the hover text for one point. */
 export function pointText(point: TrendPoint, kind: ChartKind = 'spark'): string {
@@ -34,12 +62,32 @@ export function chartSummary(points: TrendPoint[], kind: ChartKind = 'spark'): s
   return t(kind === 'rank' ? 'rankChartSummary' : 'trendChartSummary', points.length, first, last);
 }
 
-const DAY = 86_400;
+/** The one hover label of the page, moved into whichever chart the pointer is over. */
+let tip: HTMLDivElement | null = null;
 
-/** A local day `YYYY-MM-DD` as Unix seconds at its local midnight (where the axis puts its label). */
-export function dayToTime(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).getTime() / 1000;
+/** uPlot's `setCursor` hook for a chart of `kind`: shows the point under the pointer, or hides. */
+export function hoverLabel(kind: ChartKind) {
+  return (u: uPlot) => {
+    const box = u.root.parentElement;
+    const i = u.cursor.idx;
+    const time = i == null ? undefined : u.data[0][i];
+    const value = i == null ? undefined : u.data[1]?.[i];
+    if (!tip) {
+      tip = document.createElement('div');
+      tip.className = 'tip';
+      tip.setAttribute('aria-hidden', 'true');
+    }
+    if (!box || time === undefined || value == null) {
+      if (tip.parentElement === box) tip.hidden = true;
+      return;
+    }
+    if (tip.parentElement !== box) box.append(tip);
+    tip.hidden = false;
+    tip.textContent = pointText({ time, value }, kind);
+    const x = u.valToPos(time, 'x');
+    tip.style.left = `${Math.round(u.over.offsetLeft + x)}px`;
+    tip.classList.toggle('tip-left', x > u.over.clientWidth / 2);
+  };
 }
 
 /** Keeps a flat line in view and gives the curve a little air. */
@@ -48,93 +96,37 @@ function padRange(_u: uPlot, min: number, max: number): uPlot.Range.MinMax {
   return [min - pad, max + pad];
 }
 
-/**
- * Draws `points` into `el` (empty apart from `tip`, the hover label) and returns the chart; the
- * caller destroys it.
- */
-export function drawChart(
-  el: HTMLElement,
-  tip: HTMLElement,
-  points: TrendPoint[],
-  kind: ChartKind,
-): uPlot {
-  const line = cssVar(el, '--chart-line');
-  const spark = kind === 'spark';
-  const rank = kind === 'rank';
-  const axisStyle = {
-    stroke: cssVar(el, '--chart-axis'),
-    grid: { stroke: cssVar(el, '--chart-grid'), width: 1 },
-    ticks: { show: false },
-    font: '11px system-ui, sans-serif',
-  };
-
-  const showTip = (u: uPlot) => {
-    const point = points[u.cursor.idx ?? -1];
-    tip.hidden = !point;
-    if (!point) return;
-    tip.textContent = pointText(point, kind);
-    const x = u.valToPos(point.time, 'x');
-    tip.style.left = `${Math.round(u.over.offsetLeft + x)}px`;
-    tip.classList.toggle('tip-left', x > u.over.clientWidth / 2);
-  };
-
-  return new uPlot(
-    {
-      width: spark ? 72 : Math.max(200, el.clientWidth),
-      height: spark ? 28 : rank ? 110 : 130,
-      pxAlign: false,
-      padding: spark ? [3, 2, 3, 2] : [8, 18, 0, 0],
-      legend: { show: false },
-      cursor: {
-        x: !spark,
-        y: false,
-        points: { size: spark ? 5 : 7, fill: line },
-        drag: { x: false, y: false, setScale: false },
-      },
-      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: {
-        x: { time: !spark },
-        // Rank 1 is best: drawn at the top.
-        y: rank
-          ? { dir: -1, range: (_u, min, max) => [Math.max(1, min - 1), max + 1] }
-          : spark
-            ? { range: padRange }
-            : { range: [0, 1.05] },
-      },
-      axes: spark
-        ? [{ show: false }, { show: false }]
-        : [
-            {
-              ...axisStyle,
-              size: 30,
-              space: 56,
-              // Whole days only: points are one a day.
-              incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY],
-              values: (_u, splits) => splits.map(formatDay),
-            },
-            {
-              ...axisStyle,
-              size: 40,
-              ...(rank
-                ? { incrs: [1, 2, 5, 10, 20, 50], values: (_u, s) => s.map((v) => `#${v}`) }
-                : {
-                    splits: () => [0, 0.5, 1],
-                    values: (_u, s) => s.map(share),
-                  }),
-            },
-          ],
-      series: [
-        {},
-        {
-          stroke: line,
-          width: spark ? 1.5 : 2,
-          fill: rank ? undefined : cssVar(el, '--chart-fill'),
-          points: { show: rank },
-        },
-      ],
-      hooks: { setCursor: [showTip] },
+/** What every sparkline shares: the size its box reserves (72 × 28, style.css), no axes, no legend. */
+function sparkline(): uPlot.Options {
+  const { line, fill } = chartColors();
+  return {
+    width: 72,
+    height: 28,
+    pxAlign: false,
+    padding: [3, 2, 3, 2],
+    legend: { show: false },
+    cursor: {
+      x: false,
+      y: false,
+      points: { size: 5, fill: line },
+      drag: { x: false, y: false, setScale: false },
     },
-    [points.map((p) => p.time), points.map((p) => p.value)],
-    el,
-  );
+    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+    scales: { x: { time: false }, y: { range: padRange } },
+    axes: [{ show: false }, { show: false }],
+    series: [{}, { stroke: line, width: 1.5, fill, points: { show: false } }],
+    hooks: { setCursor: [hoverLabel('spark')] },
+  };
+}
+
+/** `points` as uPlot's columns: times, values. */
+export const columns = (points: TrendPoint[]): uPlot.AlignedData => [
+  points.map((p) => p.time),
+  points.map((p) => p.value),
+];
+
+/** Draws a row's sparkline into `el` (its reserved box) and returns it; the caller destroys it. */
+export function drawSpark(el: HTMLElement, points: TrendPoint[]): uPlot {
+  sparkOptions ??= sparkline();
+  return new uPlot(sparkOptions, columns(points), el);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initials } from './Avatar';
-import { chartSummary, dayToTime, pointText } from './charts';
+import { chartSummary, pointText } from './charts';
+import { dayToTime } from './detail-charts';
 import { suggestions } from './EmptyState';
 import { tagUrl } from './TrendRow';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
