@@ -3,6 +3,7 @@
  * notices (browser.i18n, see lib/i18n.ts).
  */
 import { matchesMessage, t } from './i18n';
+import { DAILY_BUDGET, inRangeOr, REFRESH_HOURS } from './settings-fields';
 import { regionName } from './markets';
 import {
   CREDITS_PER_REQUEST,
@@ -17,8 +18,7 @@ export const HIGHLIGHT_DEPTHS = [20, 40, 60, 80, 100] as const;
 export type HighlightDepth = (typeof HIGHLIGHT_DEPTHS)[number];
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'marker', 'badge'];
 
-export const REFRESH_HOURS = { min: 1, max: 24, default: 12 } as const;
-export const DAILY_BUDGET = { min: 2, max: 100_000, default: 100 } as const;
+export { REFRESH_HOURS, DAILY_BUDGET } from './settings-fields';
 /** Ranks a watched hashtag must move for an alert (K). */
 export const ALERT_MOVE = { min: 1, max: 99, default: 5 } as const;
 
@@ -72,9 +72,7 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
   if (rawDefaults.region !== undefined && rawDefaults.region !== defaults.region) {
     notices.push(t('noticeRegion', String(rawDefaults.region), regionName(defaults.region)));
   }
-  const refreshHours = inRange(v.refreshHours, REFRESH_HOURS.min, REFRESH_HOURS.max)
-    ? v.refreshHours
-    : DEFAULT_SETTINGS.refreshHours;
+  const refreshHours = inRangeOr(v.refreshHours, REFRESH_HOURS);
   if (v.refreshHours !== undefined && v.refreshHours !== refreshHours) {
     notices.push(
       t(
@@ -86,9 +84,7 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
       ),
     );
   }
-  const dailyBudget = inRange(v.dailyBudget, DAILY_BUDGET.min, DAILY_BUDGET.max)
-    ? v.dailyBudget
-    : DEFAULT_SETTINGS.dailyBudget;
+  const dailyBudget = inRangeOr(v.dailyBudget, DAILY_BUDGET);
   if (v.dailyBudget !== undefined && v.dailyBudget !== dailyBudget) {
     notices.push(
       t('noticeBudget', String(v.dailyBudget), DAILY_BUDGET.min, DAILY_BUDGET.max, dailyBudget),

@@ -1,16 +1,15 @@
 /** The popup: header with filters and search, then the ranked list or the state that replaces it. */
 import { Component, createRef } from 'preact';
 import { browser } from 'wxt/browser';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorText, type ErrorAction, type ErrorText } from '../../components/errorText';
 import { Filters } from '../../components/Filters';
 import { Icon } from '../../components/icons';
+import { lazy } from '../../components/lazy';
 import { isSearchShortcut } from '../../components/listKeys';
 import { Skeleton } from '../../components/Skeleton';
 import { OptionsButton, StatusBar } from '../../components/StatusBar';
 import { focusRow, TrendList } from '../../components/TrendList';
-import { Welcome } from '../../components/Welcome';
 import { nextLocalMidnight } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { regionName } from '../../lib/markets';
@@ -20,20 +19,13 @@ import {
   PAGE_SIZE,
   type Hashtag,
 } from '../../lib/trending/types';
-import { buildCsv, csvFileName } from './csv';
 import { tagFromHash, type Radar } from './radar';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
-function download(name: string, text: string) {
-  // The BOM lets spreadsheet apps read non-Latin hashtag names as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** States most openings never show, loaded when shown: the first-run welcome, an empty list. */
+const Welcome = lazy(() => import('../../components/Welcome').then((m) => m.Welcome));
+const EmptyState = lazy(() => import('../../components/EmptyState').then((m) => m.EmptyState));
 
 interface AppProps {
   radar: Radar;
@@ -81,6 +73,26 @@ export class App extends Component<AppProps, AppState> {
     this.stops.forEach((stop) => stop());
   }
 
+  /** What has focus before an update (a newer list may move rows: see componentDidUpdate). */
+  getSnapshotBeforeUpdate(): Element | null {
+    return document.activeElement;
+  }
+
+  /**
+   * A newer list updates the rows in place (keyed by id), but a row it moved was taken out of the
+   * document and put back, which drops focus: the focus goes back where it was.
+   */
+  componentDidUpdate(_props: AppProps, _state: AppState, focused: Element | null) {
+    if (
+      focused instanceof HTMLElement &&
+      focused !== document.body &&
+      focused.isConnected &&
+      document.activeElement !== focused
+    ) {
+      focused.focus({ preventScroll: true });
+    }
+  }
+
   /** Opened from tiktok.com's "Open in Hashtag Radar": expand that row, or search for it. */
   private reveal(name: string) {
     const { radar } = this.props;
@@ -110,8 +122,10 @@ export class App extends Component<AppProps, AppState> {
     }
   }
 
-  private exportCsv() {
+  /** The CSV module loads when it is first needed. */
+  private async exportCsv() {
     const { view, shown } = this.props.radar.get();
+    const { buildCsv, csvFileName, download } = await import('./csv');
     download(
       csvFileName(view!.filters, view!.fetchedAt, this.state.now),
       buildCsv({ items: shown, filters: view!.filters, fetchedAt: view!.fetchedAt }),
@@ -132,7 +146,7 @@ export class App extends Component<AppProps, AppState> {
     const main = this.main;
     const act = this.act;
     const copy = (tag: Hashtag) => this.copy(tag);
-    const exportCsv = () => this.exportCsv();
+    const exportCsv = () => void this.exportCsv();
     if (s.needsKey) {
       return (
         <>
@@ -167,7 +181,7 @@ export class App extends Component<AppProps, AppState> {
             fetchedAt: view.fetchedAt,
             hasItems: items.length > 0,
             budgetResetsAt: s.credits?.resetsAt ?? nextLocalMidnight(now),
-            dailyBudget: s.credits?.dailyBudget ?? 0,
+            dailyBudget: s.credits?.dailyBudget ?? s.dailyBudget ?? 0,
           })
         : null;
     const loading = view ? items.length === 0 && view.refreshing && !view.error : !s.failure;
@@ -179,6 +193,7 @@ export class App extends Component<AppProps, AppState> {
           <StatusBar
             view={view}
             credits={s.credits}
+            budget={s.dailyBudget}
             now={now}
             busy={s.pending || !!view?.refreshing}
             onRefresh={() => void radar.refresh()}

@@ -64,3 +64,14 @@ export function csvFileName(
   if (filters.newToTop100) parts.push('new');
   return `${parts.join('-')}-${day}.csv`;
 }
+
+/** Saves `text` as a file named `name` (the browser's download). */
+export function download(name: string, text: string) {
+  // The BOM lets spreadsheet apps read non-Latin hashtag names as UTF-8.
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

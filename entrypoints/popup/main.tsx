@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { chartColors } from '../../components/charts';
 import { localizePage, t } from '../../lib/i18n';
 import { App } from './App';
 import { createRadar } from './radar';
@@ -6,7 +7,10 @@ import './style.css';
 
 localizePage(t('extName'));
 
-// Ask the background before the first render: the cached list is on its way while Preact starts.
+// The storage read it paints from was started while the page was parsed (public/popup-early.js).
 const radar = createRadar();
 const ready = radar.start();
+// The sparklines' colours are read now, from a document still empty: read among the rows, they
+// would restyle the whole list once more.
+chartColors();
 render(<App radar={radar} ready={ready} />, document.getElementById('app')!);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtensionStatus } from '../../lib/messaging';
 import { DEFAULT_FILTERS, type TrendFilters, type TrendView } from '../../lib/trending/types';
 import { INITIAL_RADAR_STATE, createRadar, derive, tagFromHash, type RadarState } from './radar';
+import { cachedPage, storeCache } from './testing';
 
 const credits = {
   day: '2026-11-26',
@@ -109,7 +110,7 @@ describe('radar', () => {
   });
 
   it('ignores a slow answer for filters the user has left', async () => {
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const { send } = fakeSend(async (r) => {
       if (r.filters.region === 'US') await new Promise<void>((res) => (release = res));
       return view(r.filters, { items: [] });
@@ -117,8 +118,9 @@ describe('radar', () => {
     const radar = createRadar(send);
     await radar.start();
     const slow = radar.setFilters({ region: 'US' });
+    await vi.waitFor(() => expect(release).toBeDefined());
     await radar.setFilters({ region: 'FR' });
-    release();
+    release!();
     await slow;
     expect(radar.get().filters.region).toBe('FR');
     expect(radar.get().view?.filters.region).toBe('FR');
@@ -171,6 +173,87 @@ describe('radar', () => {
     await radar.useSampleData();
     expect((await fakeBrowser.storage.local.get('sampleMode')).sampleMode).toBe(true);
     expect(calls.length).toBeGreaterThanOrEqual(2);
+    radar.stop();
+  });
+
+  it('paints the cached list from storage, and asks the background only once it is on screen', async () => {
+    await storeCache(DEFAULT_FILTERS, { 1: cachedPage(1, Date.now()) });
+    let answer!: () => void;
+    const { send, calls } = fakeSend(async (r) => {
+      await new Promise<void>((res) => (answer = res));
+      return view(r.filters);
+    });
+    const radar = createRadar(send);
+    const started = radar.start();
+    await vi.waitFor(() => expect(radar.get().items).toHaveLength(20));
+    // Painted without the background: it has not even been asked yet, and nothing looks busy.
+    expect(calls).toHaveLength(0);
+    expect(radar.get().pending).toBe(false);
+    expect(radar.get().view).toMatchObject({ fetchedAt: expect.any(Number), error: null });
+    await vi.waitFor(() => expect(calls).toEqual([{ filters: DEFAULT_FILTERS, pages: 1 }]));
+    expect(radar.get().pending).toBe(false);
+    answer();
+    await started;
+    expect(radar.get().items.map((i) => i.rank)).toEqual([1, 2, 3]);
+    radar.stop();
+  });
+
+  it('asks the background at once when storage has nothing to paint (the skeleton meanwhile)', async () => {
+    let answer!: () => void;
+    const { send, calls } = fakeSend(async (r) => {
+      await new Promise<void>((res) => (answer = res));
+      return view(r.filters);
+    });
+    const radar = createRadar(send);
+    const started = radar.start();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(radar.get().view).toBeNull();
+    expect(radar.get().pending).toBe(true);
+    answer();
+    await started;
+    radar.stop();
+  });
+
+  it('keeps the painted rows as they are when the background says the same', async () => {
+    const cached = cachedPage(1, Date.now());
+    await storeCache(DEFAULT_FILTERS, { 1: cached });
+    const { send } = fakeSend((r) => ({
+      ...view(r.filters),
+      fetchedAt: cached.fetchedAt,
+      items: structuredClone(cached.data!.items),
+    }));
+    const radar = createRadar(send);
+    const started = radar.start();
+    await vi.waitFor(() => expect(radar.get().items).toHaveLength(20));
+    const painted = radar.get().view!.items;
+    await started;
+    expect(radar.get().view!.items).toBe(painted);
+    expect(radar.get().credits).toEqual(credits);
+    radar.stop();
+  });
+
+  it('Show more shows a cached page at once and may be pressed again before the background answers', async () => {
+    await storeCache(DEFAULT_FILTERS, {
+      1: cachedPage(1, Date.now()),
+      2: cachedPage(2, Date.now()),
+      3: cachedPage(3, Date.now()),
+    });
+    const held: (() => void)[] = [];
+    const { send, calls } = fakeSend(async (r) => {
+      if (r.pages > 1) await new Promise<void>((res) => held.push(res));
+      return view(r.filters, { pagesLoaded: r.pages });
+    });
+    const radar = createRadar(send);
+    await radar.start();
+    const second = radar.showMore();
+    await vi.waitFor(() => expect(radar.get().items).toHaveLength(40));
+    expect(radar.get().pending).toBe(false);
+    const third = radar.showMore();
+    await vi.waitFor(() => expect(radar.get().items).toHaveLength(60));
+    await vi.waitFor(() => expect(calls.map((c) => c.pages)).toEqual([1, 2, 3]));
+    held.forEach((release) => release());
+    await Promise.all([second, third]);
+    expect(radar.get().view?.pagesLoaded).toBe(3);
     radar.stop();
   });
 

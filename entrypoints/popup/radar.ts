@@ -1,30 +1,35 @@
 /**
- * The popup's state: the filters, the list the background sent, and the actions a person takes.
- * It talks only to the background (lib/messaging) and reads no trending data from storage itself;
- * storage changes only tell it when to ask again (stale-while-revalidate).
+ * The popup's state: the filters, the list shown, and the actions a person takes. It paints first
+ * from its own read of storage (first-read.ts: the cached list, without waiting for the worker),
+ * then asks the background (lib/messaging), which decides staleness, fetches, and answers with the
+ * list and the credits; its answer is merged into what is on screen (merge.ts). Storage changes
+ * only tell it when to ask again (stale-while-revalidate).
  *
  * A plain store (state object + listeners) rather than @preact/signals: the popup must stay under
  * 45 KB gzip and the signals runtime with its Preact adapter costs 2.7 KB of that.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { sendMessage, type ExtensionStatus } from '../../lib/messaging';
+import { KEY_STATE_KEY } from '../../lib/trending/key-state';
 import {
   DEFAULT_FILTERS,
   MAX_PAGES,
   filtersKey,
   normalizeFilters,
+  type ListView,
   type TrendFilters,
   type TrendView,
 } from '../../lib/trending/types';
 import { filterByQuery } from '../../components/search';
 import {
-  enableSampleMode,
-  initialFilters,
   mirroredFilters,
-  PREF_KEYS,
-  rememberFilters,
-  touches,
-} from './prefs';
+  readFirst,
+  readList,
+  rememberFirstRead,
+  type FirstRead,
+} from './first-read';
+import { mergeView } from './merge';
+import { enableSampleMode, PREF_KEYS, rememberFilters, touches } from './prefs';
 
 /** Storage keys whose change means the list may have changed: the data service's cache entries. */
 export const TREND_KEY_PREFIX = 'trending:';
@@ -45,8 +50,11 @@ export function tagFromHash(hash: string): string | null {
 
 export interface RadarState {
   filters: TrendFilters;
-  /** The background's last answer (possibly for filters chosen before). */
-  view: TrendView | null;
+  /**
+   * The list shown: the popup's own read of storage, then the background's answer (which carries
+   * the credits); possibly for filters chosen before.
+   */
+  view: ListView | TrendView | null;
   status: ExtensionStatus | null;
   /** The background did not answer at all; the list's own errors are in the view. */
   failure: string | null;
@@ -58,7 +66,13 @@ export interface RadarState {
   expanded: string | null;
   /** The background cleared other cached lists to make room (said once; kept while open). */
   storageCleared: boolean;
+  /** The settings' daily budget, for messages before the background tells the credits. */
+  dailyBudget: number | null;
 }
+
+/** The background's answer carries the day's credits; the popup's own read does not. */
+const answered = (view: RadarState['view']): TrendView | null =>
+  view && 'credits' in view ? view : null;
 
 /** What the popup shows, derived from the state. Pure. */
 export function derive(s: RadarState) {
@@ -70,7 +84,7 @@ export function derive(s: RadarState) {
     view,
     items,
     shown: filterByQuery(items, s.query),
-    credits: view?.credits ?? s.view?.credits ?? s.status?.credits ?? null,
+    credits: answered(view)?.credits ?? answered(s.view)?.credits ?? s.status?.credits ?? null,
     sample: view?.source === 'sample',
     /** First run: no key and no sample data, so the welcome replaces the list. */
     needsKey:
@@ -85,6 +99,27 @@ export type RadarView = ReturnType<typeof derive>;
 export interface LoadOptions {
   pages: number;
   force?: boolean;
+  /** Show what the cache holds at once (a filter change, Show more), before the background answers. */
+  fromStorage?: boolean;
+  /** Not the user's doing (the check after the first paint): the buttons do not turn busy. */
+  quiet?: boolean;
+}
+
+/**
+ * Resolves once what was just rendered is on screen: after the next frame (a task queued in its
+ * animation frame runs after that frame is drawn), or after 100 ms where no frame comes (a hidden
+ * page, tests).
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    globalThis.requestAnimationFrame?.(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** The popup before its first answer: default filters, nothing loaded, page 1. */
@@ -99,6 +134,7 @@ export const INITIAL_RADAR_STATE: Readonly<RadarState> = {
   query: '',
   expanded: null,
   storageCleared: false,
+  dailyBudget: null,
 };
 
 export function createRadar(send: typeof sendMessage = sendMessage) {
@@ -127,10 +163,18 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
     return () => listeners.delete(listener);
   }
 
-  async function load({ pages, force }: LoadOptions): Promise<void> {
+  async function load({ pages, force, fromStorage, quiet }: LoadOptions): Promise<void> {
     const mine = ++seq;
     const writesBefore = trendWrites;
-    set({ pending: true, pages });
+    set(quiet ? { pages } : { pending: true, pages });
+    if (fromStorage) {
+      const cached = await readList(state.filters, pages).catch(() => null);
+      if (mine !== seq) return;
+      // What was asked for is on screen: the background's check that follows is no longer the
+      // user's wait (Show more may be pressed again; the next ask covers every page shown).
+      if (cached) set({ view: mergeView(state.view, cached) });
+      if (cached && cached.pagesLoaded >= pages) set({ pending: false });
+    }
     try {
       const view = await send('getTrending', {
         filters: state.filters,
@@ -139,7 +183,7 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
       });
       if (mine !== seq) return;
       set({
-        view,
+        view: mergeView(state.view, view),
         failure: null,
         pending: false,
         storageCleared: state.storageCleared || view.storageCleared === true,
@@ -179,26 +223,32 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
     const trendChanged =
       area === 'local' && Object.keys(changes).some((k) => k.startsWith(TREND_KEY_PREFIX));
     const modeChanged =
-      touches(PREF_KEYS.sampleMode, changes, area) || touches(PREF_KEYS.settings, changes, area);
+      touches(PREF_KEYS.sampleMode, changes, area) ||
+      touches(PREF_KEYS.settings, changes, area) ||
+      touches(KEY_STATE_KEY, changes, area);
     if (trendChanged) trendWrites++;
     if (modeChanged || (trendChanged && state.view?.refreshing)) scheduleReload(true);
   }
 
   /**
-   * Asks for the list at once with the last choice remembered in the page, while storage is read;
-   * if storage says otherwise (defaults changed, choice cleared), asks again for that. The status
-   * waits for the list: both would read the same storage in the background.
+   * Paints what storage holds for the filters the popup opens with (read by the popup itself, so a
+   * stopped worker does not hold it up; `first` is that read when main.tsx started it early), and
+   * once that is on screen asks the background, which starts a refresh if one is due; then the
+   * status. With nothing to paint it asks at once.
    */
-  async function start(): Promise<void> {
+  async function start(
+    first: Promise<FirstRead | null> = readFirst().catch(() => null),
+  ): Promise<void> {
     browser.storage.onChanged.addListener(onStorageChange);
-    const quick = mirroredFilters();
-    if (quick) set({ filters: quick });
-    const first = quick && load({ pages: 1 });
-    const filters = await initialFilters().catch(() => DEFAULT_FILTERS);
-    if (first && filtersKey(filters) === filtersKey(quick)) await first;
-    else {
-      set({ filters });
-      await load({ pages: 1 });
+    const guess = mirroredFilters();
+    if (guess) set({ filters: guess });
+    const before = seq;
+    const read = await first;
+    if (seq === before) {
+      if (read) set({ filters: read.filters, view: read.view, dailyBudget: read.dailyBudget });
+      if (read?.view) await afterPaint();
+      // A filter chosen meanwhile has started its own load, which wins.
+      if (seq === before) await load({ pages: 1, quiet: !!read?.view });
     }
     await loadStatus();
     set({ started: true });
@@ -215,8 +265,9 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
     const next = normalizeFilters({ ...state.filters, ...patch }, state.filters);
     if (filtersKey(next) === filtersKey(state.filters)) return Promise.resolve();
     set({ filters: next, expanded: null });
+    rememberFirstRead(next);
     void rememberFilters(next).catch(() => undefined);
-    return load({ pages: 1 });
+    return load({ pages: 1, fromStorage: true });
   }
 
   return {
@@ -235,7 +286,11 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
     /** "Refresh": one forced request for the first page. */
     refresh: () => load({ pages: 1, force: true }),
     /** The next page of 20, up to the top 100. */
-    showMore: () => load({ pages: Math.min(MAX_PAGES, (get().view?.pagesLoaded ?? 0) + 1) }),
+    showMore: () =>
+      load({
+        pages: Math.min(MAX_PAGES, (get().view?.pagesLoaded ?? 0) + 1),
+        fromStorage: true,
+      }),
     /**
      * "Try again" after an error. With one page it is forced (the background counts it as the user
      * asking, which lets it past an offline back-off or an out-of-credits stop); with more pages it
