@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import {
   chromium,
   type BrowserContext,
+  type CDPSession,
   type ConsoleMessage,
   type Page,
   type Worker,
@@ -359,20 +360,27 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs = 10_000)
   }
 }
 
+type WorkerVersion = { versionId: string; scriptURL: string; runningStatus: string };
+
 /**
- * Stops the extension's service worker the way Chromium does when it idles (CDP
- * `ServiceWorker.stopWorker`), and waits until Chromium reports it stopped (one already stopped
- * stays so). The DevTools session is
- * `via`'s (any page of the profile), else a blank tab's, closed after.
+ * Runs `work` with the extension's service worker versions as Chromium reports them (CDP
+ * `ServiceWorker`, through `via`'s DevTools session, else a blank tab's, closed after), once none
+ * is starting or stopping.
  */
-export async function stopServiceWorker(ext: Extension, via?: Page): Promise<void> {
+async function withWorkerVersions<T>(
+  ext: Extension,
+  via: Page | undefined,
+  work: (cdp: CDPSession, ours: () => WorkerVersion[]) => Promise<T>,
+): Promise<T> {
   const page = via ?? (await ext.context.newPage());
   const cdp = await ext.context.newCDPSession(page);
-  type Version = { versionId: string; scriptURL: string; runningStatus: string };
-  const versions = new Map<string, Version>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
-    for (const v of updated) versions.set(v.versionId, v);
-  });
+  const versions = new Map<string, WorkerVersion>();
+  cdp.on(
+    'ServiceWorker.workerVersionUpdated',
+    ({ versions: updated }: { versions: WorkerVersion[] }) => {
+      for (const v of updated) versions.set(v.versionId, v);
+    },
+  );
   try {
     await cdp.send('ServiceWorker.enable');
     const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(ext.baseUrl));
@@ -382,6 +390,20 @@ export async function stopServiceWorker(ext: Extension, via?: Page): Promise<voi
         ours().length > 0 && ours().every((v) => ['running', 'stopped'].includes(v.runningStatus)),
       "the extension's service worker reported running or stopped",
     );
+    return await work(cdp, ours);
+  } finally {
+    await cdp.detach();
+    if (!via) await page.close();
+  }
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it idles (CDP
+ * `ServiceWorker.stopWorker`), and waits until Chromium reports it stopped (one already stopped
+ * stays so). `via`: the page whose DevTools session is used (default: a blank tab).
+ */
+export function stopServiceWorker(ext: Extension, via?: Page): Promise<void> {
+  return withWorkerVersions(ext, via, async (cdp, ours) => {
     for (const v of ours().filter((v) => v.runningStatus === 'running')) {
       await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
     }
@@ -389,8 +411,12 @@ export async function stopServiceWorker(ext: Extension, via?: Page): Promise<voi
       () => ours().every((v) => v.runningStatus === 'stopped'),
       "the extension's service worker reported stopped",
     );
-  } finally {
-    await cdp.detach();
-    if (!via) await page.close();
-  }
+  });
+}
+
+/** Whether Chromium reports the extension's service worker running (not stopped). */
+export function serviceWorkerRunning(ext: Extension, via?: Page): Promise<boolean> {
+  return withWorkerVersions(ext, via, async (_cdp, ours) =>
+    ours().some((v) => v.runningStatus === 'running'),
+  );
 }

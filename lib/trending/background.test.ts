@@ -290,6 +290,19 @@ describe('key', () => {
     expect(await published()).toMatchObject({ keySet: false, keyError: { kind: 'no-key' } });
   });
 
+  it('sets a damaged key state right when a page asks for the list', async () => {
+    await apiKeyItem.setValue(KEY);
+    await start();
+    await fakeBrowser.storage.local.set({ 'radar:keyState': { version: 1, keySet: 'yes' } });
+    await send('getTrending', { filters: DEFAULT_FILTERS, pages: 1 });
+    await flush();
+    expect((await fakeBrowser.storage.local.get('radar:keyState'))['radar:keyState']).toEqual({
+      version: 1,
+      keySet: true,
+      keyError: null,
+    });
+  });
+
   it('tests a key with one counted request and reports valid, invalid, out of credits', async () => {
     await start();
     expect(await send('testKey', {})).toMatchObject({

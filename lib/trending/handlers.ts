@@ -8,7 +8,7 @@ import { readSampleMode, readSettings } from './context';
 import { creditStatus } from './credits';
 import { showPageCount } from './badge';
 import { clearHistory, rankSeries } from './history';
-import { keyStatus, saveApiKey } from './keys';
+import { keyStatus, publishKeyState, saveApiKey } from './keys';
 import type { TrendingService } from './service';
 import { clearCache } from './store';
 import { normalizeFilters } from './types';
@@ -25,12 +25,15 @@ export function cleanTagName(raw: unknown): string | null {
 
 export function createHandlers(service: TrendingService): Handlers {
   return {
-    getTrending: (data) =>
-      service.getTrending({
+    getTrending(data) {
+      // The key state the popup painted from is set right (if damaged or out of date) as it asks.
+      void publishKeyState().catch(() => undefined);
+      return service.getTrending({
         filters: normalizeFilters(data?.filters),
         pages: data?.pages,
         force: data?.force === true,
-      }),
+      });
+    },
 
     async getStatus(): Promise<ExtensionStatus> {
       const settings = await readSettings();
