@@ -152,28 +152,38 @@ describe('the first paint', () => {
     await popup.close();
   });
 
-  const unreadable: [string, Record<string, unknown>][] = [
-    ['a damaged cache entry', { [PAGE_1]: { schemaVersion: 2, data: 'garbage' } }],
-    ['a damaged key state', { 'local:radar:keyState': { version: 1, keySet: 'yes' } }],
-    ['a key state of a later version', { 'local:radar:keyState': { version: 9 } }],
-  ];
+  test('a damaged cache entry: the skeleton (never a blank popup, never an exception) until the background answers', async () => {
+    await seedStorage(ext, { [PAGE_1]: { schemaVersion: 2, data: 'garbage' } });
+    const popup = await openHeld();
+    await expect.poll(() => heldMessages(popup), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await popup.locator('.skeleton[aria-busy="true"]').count()).toBe(1);
+    expect(await popup.locator('header').innerText()).toContain('Hashtag Radar');
+    await release(popup);
+    await expect.poll(() => rows(popup).count(), { timeout: 20_000 }).toBe(20);
+    expect(ext.errors).toEqual([]);
+    await popup.close();
+  });
 
-  test.each(unreadable)(
-    '%s: the skeleton (never a blank popup, never an exception) until the background answers',
-    async (_name, damage) => {
-      await seedStorage(ext, damage);
+  test.each([
+    ['a damaged key state', { version: 1, keySet: 'yes' }],
+    ['a key state of a later version', { version: 9 }],
+  ])(
+    '%s: set right by the background; the popup shows rows or the skeleton, never nothing',
+    async (_name, keyState) => {
+      await seedStorage(ext, { 'local:radar:keyState': keyState });
       const popup = await openHeld();
       await expect.poll(() => heldMessages(popup), { timeout: 20_000 }).toBeGreaterThan(0);
-      expect(await popup.locator('.skeleton[aria-busy="true"]').count()).toBe(1);
-      expect(await popup.locator('header').innerText()).toContain('Hashtag Radar');
+      // The background may have set it right before the popup read it (then the list is painted),
+      // or not yet (then the skeleton is, until it answers).
+      const shown = (await rows(popup).count()) + (await popup.locator('.skeleton').count());
+      expect(shown === 1 || shown === 20).toBe(true);
       await release(popup);
       await expect.poll(() => rows(popup).count(), { timeout: 20_000 }).toBe(20);
-      // As it answered, the background wrote the key state anew: the next opening paints at once.
-      await expect
-        .poll(
-          async () => (await readStorage(ext, ['local:radar:keyState']))['local:radar:keyState'],
-        )
-        .toEqual({ version: 1, keySet: true, keyError: null });
+      expect((await readStorage(ext, ['local:radar:keyState']))['local:radar:keyState']).toEqual({
+        version: 1,
+        keySet: true,
+        keyError: null,
+      });
       expect(ext.errors).toEqual([]);
       await popup.close();
     },

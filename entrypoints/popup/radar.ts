@@ -10,7 +10,6 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { sendMessage, type ExtensionStatus } from '../../lib/messaging';
-import { KEY_STATE_KEY } from '../../lib/trending/key-state';
 import {
   DEFAULT_FILTERS,
   MAX_PAGES,
@@ -222,10 +221,9 @@ export function createRadar(send: typeof sendMessage = sendMessage) {
   function onStorageChange(changes: Record<string, Browser.storage.StorageChange>, area: string) {
     const trendChanged =
       area === 'local' && Object.keys(changes).some((k) => k.startsWith(TREND_KEY_PREFIX));
+    // Not the key state: the background's answers carry the key's error themselves.
     const modeChanged =
-      touches(PREF_KEYS.sampleMode, changes, area) ||
-      touches(PREF_KEYS.settings, changes, area) ||
-      touches(KEY_STATE_KEY, changes, area);
+      touches(PREF_KEYS.sampleMode, changes, area) || touches(PREF_KEYS.settings, changes, area);
     if (trendChanged) trendWrites++;
     if (modeChanged || (trendChanged && state.view?.refreshing)) scheduleReload(true);
   }

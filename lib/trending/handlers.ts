@@ -8,7 +8,7 @@ import { readSampleMode, readSettings } from './context';
 import { creditStatus } from './credits';
 import { showPageCount } from './badge';
 import { clearHistory, rankSeries } from './history';
-import { keyStatus, publishKeyState, saveApiKey } from './keys';
+import { keyStatus, saveApiKey } from './keys';
 import type { TrendingService } from './service';
 import { clearCache } from './store';
 import { normalizeFilters } from './types';
@@ -25,15 +25,12 @@ export function cleanTagName(raw: unknown): string | null {
 
 export function createHandlers(service: TrendingService): Handlers {
   return {
-    getTrending(data) {
-      // The key state the popup painted from is set right (if damaged or out of date) as it asks.
-      void publishKeyState().catch(() => undefined);
-      return service.getTrending({
+    getTrending: (data) =>
+      service.getTrending({
         filters: normalizeFilters(data?.filters),
         pages: data?.pages,
         force: data?.force === true,
-      });
-    },
+      }),
 
     async getStatus(): Promise<ExtensionStatus> {
       const settings = await readSettings();

@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { recordChanges } from '../watch/record';
 import { CHANGES_KEY } from '../watch/store';
 import { syncGlobalBadge } from './badge';
+import { KEY_STATE_KEY } from './key-state';
 import { publishKeyState } from './keys';
 import { reschedule, REFRESH_ALARM } from './schedule';
 import { serialized } from './serial';
@@ -15,6 +16,7 @@ const CACHE_MAX_ENTRIES = 60;
 
 /** Stored values whose change moves the schedule or the badge: in storage.local, and in the vault. */
 const LOCAL_INPUTS = new Set(['sampleMode']);
+const KEY_STATE_NAME = KEY_STATE_KEY.replace(/^local:/, '');
 const VAULT_INPUTS = new Set(['apiKey', 'radar:gates']);
 
 /**
@@ -61,19 +63,25 @@ export async function onStorageChanged(
     (area === 'local' && keys.some((k) => LOCAL_INPUTS.has(k)));
   const cache = area === 'local' && keys.some((k) => k.startsWith(CACHE_PREFIX));
   const watchEvents = area === 'local' && keys.includes(CHANGES_KEY);
+
   if (inputs || cache) await rescheduleSoon();
   if (inputs || watchEvents) await syncGlobalBadge();
   // Watching's one hook into refreshing: every cached page written (whoever asked for it) may
   // complete a new ranking of the default filters to compare; a failed refresh writes none.
   if (cache) await recordChanges();
+  // Written by someone else (or damaged): set right (publishKeyState writes only a change). Not
+  // awaited: publishing writes it too, and a storage that waits for its listeners would wait here.
+  if (area === 'local' && keys.includes(KEY_STATE_NAME)) {
+    void logFailure('key state', publishKeyState());
+  }
 }
 
 /** The key or the gates changed (the background wrote them: it is the vault's only writer). */
 export async function onVaultChanged(key: string): Promise<void> {
   if (!VAULT_INPUTS.has(key)) return;
-  await publishKeyState();
   await rescheduleSoon();
   await syncGlobalBadge();
+  await publishKeyState();
 }
 
 export async function onInstalled(details: Browser.runtime.InstalledDetails): Promise<void> {
