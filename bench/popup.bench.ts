@@ -2,11 +2,16 @@
  * Popup bench (issues 4 and 15): how long from navigation start until the popup shows its 20th row
  * with that row's uPlot sparkline drawn, from the cache, in headless Chromium, against a static HTML
  * page with the same rows (same CSS, inline SVG sparklines) and no JS. Side by side in one run,
- * alternating, each case RUNS times:
+ * alternating, each case RUNS times (results and how to read them: docs/benchmarks.md):
  *
  * - static:  the static page (file://), the yardstick of every ratio;
  * - control: the same static page served by the extension (chrome-extension://, the popup's own
  *            stylesheet): what an extension page costs with no script at all (an ideal popup);
+ *            controlCold: the same with the service worker stopped before each opening (with no
+ *            page of the extension open either, Chromium then starts the extension's process anew);
+ * - uplot:   the control with its 20 sparklines drawn by the popup's own chart code (drawSpark with
+ *            uPlot, bundled by esbuild) as the page loads: what the charts cost with nothing else
+ *            (no Preact, storage or messages); uplotCold: the same, worker stopped;
  * - warm:    the popup with the service worker running;
  * - cold:    the popup with the service worker stopped through CDP before each opening, as after
  *            30 s idle (Chromium then starts it for the popup's first message);
@@ -14,21 +19,26 @@
  *            it can (every page cached: no request), against the static page with 100 rows.
  *
  *   npm run build    # or: WXT_OUT_DIR=/tmp/out-x npx wxt build; export EXT_DIR=/tmp/out-x/chrome-mv3
- *   npm run bench:popup            (RUNS=15 to change the number of alternating runs)
- *   TRACE=warm,cold npm run bench:popup   (+ one traced opening each: the page's main thread as a
- *                                          timeline; TRACE_DIR=dir keeps the traces as JSON)
+ *   npm run bench:popup              (RUNS=15 to change the number of alternating runs; RAW=1 prints
+ *                                      every run's times)
+ *   TRACE=warm,uplot npm run bench:popup   (+ one traced opening of each case named: the page's main
+ *                                      thread as a timeline; PROFILE=1 adds the sampled hottest
+ *                                      functions; TRACE_DIR=dir keeps the traces as JSON)
  *
  * "Drawn" means: the row is in the DOM and its sparkline has pixels (the canvas's alpha channel is
  * not all zero; for the static pages, the <svg> is there). Every page carries the same init script
  * that checks this on every animation frame and says `performance.now()` (which counts from
- * navigation start) on the console; the bench runs no script in the page. The cache is warmed first (one live fetch of each of the five pages from the
- * loopback mock), so every measured opening answers from the cache, without a request. The
- * extension is loaded from a copy of the build with the control page added (nothing else changes).
- * Also takes the light and dark screenshots for the README (docs/popup-light.png, docs/popup-dark.png).
+ * navigation start) on the console; the bench runs no script in the page. The cache is warmed
+ * first (one live fetch of each of the five pages from the loopback mock), so every measured
+ * opening answers from the cache, without a request. The extension is loaded from a copy of the
+ * build with the control pages added (nothing else changes). Also takes the light and dark
+ * screenshots for the README (docs/popup-light.png, docs/popup-dark.png).
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MARKETS } from '../lib/markets';
@@ -92,8 +102,11 @@ function compact(n: number): string {
   return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 }
 
-/** The rows as the popup shows them, as plain HTML with SVG sparklines; `style` is the popup's CSS. */
-function staticPage(items: ApiItem[], style: string): string {
+/**
+ * The rows as the popup shows them, as plain HTML; `head` carries the popup's CSS. The sparklines
+ * are inline SVG, or with `sparks` (a script's URL) boxes that the script draws into with uPlot.
+ */
+function staticPage(items: ApiItem[], head: string, sparks?: string): string {
   const rows = items.map((item) => {
     const values = item.trend.map((p) => p.value);
     const min = Math.min(...values);
@@ -110,21 +123,77 @@ function staticPage(items: ApiItem[], style: string): string {
 <button type="button" class="row-toggle"><span class="tag-line"><span class="tag-name">#${esc(item.hashtag_name)}</span></span>
 <span class="meta">${compact(item.publish_cnt)} posts · ${compact(item.video_views)} views</span>
 <span class="meta meta-extra">${esc(item.industry_info.value)}</span></button>
-<svg class="spark-static chart spark" width="72" height="28" viewBox="0 0 72 28" aria-hidden="true"><polyline points="${points}" fill="none" stroke="#0b7285" stroke-width="1.5"/></svg>
+${
+  sparks
+    ? `<div class="chart spark" data-trend="${esc(JSON.stringify(item.trend))}"></div>`
+    : `<svg class="spark-static chart spark" width="72" height="28" viewBox="0 0 72 28" aria-hidden="true"><polyline points="${points}" fill="none" stroke="#0b7285" stroke-width="1.5"/></svg>`
+}
 <span class="move">${move}</span></div></li>`;
   });
+  const script = sparks ? `<script type="module" src="${sparks}"></script>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hashtag Radar (static)</title>
-${style}</head><body><header class="top"><div class="bar"><h1 class="title">Hashtag Radar</h1></div></header>
+${head}${script}</head><body><header class="top"><div class="bar"><h1 class="title">Hashtag Radar</h1></div></header>
 <main><ol class="trend-list">${rows.join('\n')}</ol></main></body></html>`;
 }
 
-type Case = 'static' | 'control' | 'warm' | 'cold' | 'static100' | 'rows100';
+/**
+ * The uPlot control's script: the popup's own sparkline code (components/charts.ts, with uPlot),
+ * drawing into every box of the page as it loads; no Preact, storage or messages.
+ */
+async function buildSparksScript(outfile: string): Promise<void> {
+  const entry = join(dirname(outfile), 'sparks-entry.ts');
+  await writeFile(
+    entry,
+    `import { chartColors, drawSpark } from ${JSON.stringify(resolve('components/charts.ts'))};
+chartColors();
+for (const box of document.querySelectorAll('.chart.spark[data-trend]')) {
+  drawSpark(box as HTMLElement, JSON.parse((box as HTMLElement).dataset.trend!));
+}`,
+  );
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'chrome120',
+    outfile,
+    // As in the built popup: the browser's own extension API (wxt.config.ts), no polyfill.
+    alias: { 'wxt/browser': createRequire(import.meta.url).resolve('wxt/browser') },
+    logLevel: 'warning',
+  });
+}
+
+type Case =
+  | 'static'
+  | 'control'
+  | 'controlCold'
+  | 'uplot'
+  | 'uplotCold'
+  | 'warm'
+  | 'cold'
+  | 'static100'
+  | 'rows100';
 
 const CASES: { id: Case; label: string; yardstick: Case }[] = [
   { id: 'static', label: 'static HTML page, 20 rows (file://, no JS)', yardstick: 'static' },
   {
     id: 'control',
     label: 'the same static page inside the extension (no JS: an ideal popup)',
+    yardstick: 'static',
+  },
+  {
+    id: 'controlCold',
+    label: 'the same, service worker stopped before each opening (a cold ideal popup)',
+    yardstick: 'static',
+  },
+  {
+    id: 'uplot',
+    label: 'the same page inside the extension, its 20 sparklines drawn by the popup’s uPlot code',
+    yardstick: 'static',
+  },
+  {
+    id: 'uplotCold',
+    label: 'the same, service worker stopped before each opening',
     yardstick: 'static',
   },
   { id: 'warm', label: 'popup, service worker running (warm)', yardstick: 'static' },
@@ -137,6 +206,23 @@ const CASES: { id: Case; label: string; yardstick: Case }[] = [
   { id: 'rows100', label: 'popup, 100 rows: Show more ×4 (cached), warm', yardstick: 'static100' },
 ];
 
+/**
+ * The order the cases run in, each run: a warm case follows one that woke the worker (the popup
+ * messages it), and a cold one stops it itself.
+ */
+const RUN_ORDER: Case[] = [
+  'static',
+  'control',
+  'uplot',
+  'warm',
+  'static100',
+  'rows100',
+  'controlCold',
+  'uplotCold',
+  'cold',
+];
+const UPLOT_PAGE = 'bench-uplot.html';
+
 let server: MockServer;
 let ext: Extension;
 let tmp: string;
@@ -147,6 +233,9 @@ const urls = {} as Record<Case, string>;
 const watches: Record<Case, Watch> = {
   static: { row: 20, more: false },
   control: { row: 20, more: false },
+  controlCold: { row: 20, more: false },
+  uplot: { row: 20, more: false },
+  uplotCold: { row: 20, more: false },
   warm: { row: 20, more: false },
   cold: { row: 20, more: false },
   static100: { row: 100, more: false },
@@ -155,9 +244,9 @@ const watches: Record<Case, Watch> = {
 
 /** Opens one case's page and returns ms from navigation start until its row is drawn. */
 async function timeCase(kind: Case, traced = false): Promise<{ at: number; events?: unknown[] }> {
-  if (kind === 'cold') await stopServiceWorker(ext, console_);
+  if (/cold/i.test(kind)) await stopServiceWorker(ext, console_);
   const cdp = traced ? await ext.context.newCDPSession(console_) : null;
-  const tracing = cdp ? await startTrace(cdp) : null;
+  const tracing = cdp ? await startTrace(cdp, { samples: !!process.env.PROFILE }) : null;
   const page = await ext.context.newPage();
   await page.setViewportSize(VIEWPORT);
   await page.addInitScript(watchRow, watches[kind]);
@@ -196,6 +285,11 @@ beforeAll(async () => {
   await writeFile(join(tmp, 'static100.html'), staticPage(items.slice(0, 100), inline));
   const linked = `<link rel="stylesheet" href="/assets/${cssFile}">`;
   await writeFile(join(dir, CONTROL_PAGE), staticPage(items.slice(0, 20), linked));
+  await buildSparksScript(join(dir, 'bench-sparks.js'));
+  await writeFile(
+    join(dir, UPLOT_PAGE),
+    staticPage(items.slice(0, 20), linked, '/bench-sparks.js'),
+  );
 
   ext = await launchExtension(server, { viewport: VIEWPORT, extDir: dir });
   await ext.installPage?.close();
@@ -203,7 +297,8 @@ beforeAll(async () => {
   console_ = await ext.context.newPage();
   urls.static = `file://${join(tmp, 'static.html')}`;
   urls.static100 = `file://${join(tmp, 'static100.html')}`;
-  urls.control = `${ext.baseUrl}${CONTROL_PAGE}`;
+  urls.control = urls.controlCold = `${ext.baseUrl}${CONTROL_PAGE}`;
+  urls.uplot = urls.uplotCold = `${ext.baseUrl}${UPLOT_PAGE}`;
   urls.warm = urls.cold = urls.rows100 = `${ext.baseUrl}popup.html`;
 });
 
@@ -216,14 +311,14 @@ afterAll(async () => {
 it('popup: 20th row with its sparkline, warm and cold, and 100 rows, against static HTML', async () => {
   // Warm the cache (one request a page, five pages) and every page once; then every opening is
   // served from the cache.
-  for (const c of CASES) await timeCase(c.id);
+  for (const kind of RUN_ORDER) await timeCase(kind);
   server.resetRequests();
   const times = Object.fromEntries(CASES.map((c) => [c.id, [] as number[]])) as Record<
     Case,
     number[]
   >;
   for (let i = 0; i < RUNS; i++) {
-    for (const c of CASES) times[c.id].push((await timeCase(c.id)).at);
+    for (const kind of RUN_ORDER) times[kind].push((await timeCase(kind)).at);
   }
   expect(server.apiRequests()).toHaveLength(0);
 

@@ -8,7 +8,7 @@
  * Starts a Chromium trace (timeline, script and GC categories) through a page's DevTools session;
  * it covers every renderer. Returns a function that stops it and yields the events.
  */
-export async function startTrace(cdp) {
+export async function startTrace(cdp, { samples = false } = {}) {
   const events = [];
   const collect = ({ value }) => events.push(...value);
   cdp.on('Tracing.dataCollected', collect);
@@ -23,6 +23,8 @@ export async function startTrace(cdp) {
         'blink',
         'blink.user_timing',
         'toplevel',
+        // The JS sampling profiler's samples, as ProfileChunk events (`hotFunctions`).
+        ...(samples ? ['disabled-by-default-v8.cpu_profiler'] : []),
       ],
     },
   });
@@ -229,5 +231,46 @@ export function pageTimeline(label, events, url, until) {
     const total = others.reduce((sum, s) => sum + (Math.min(s.end, end) - s.ts), 0);
     if (total >= 1000) lines.push(`  same renderer, ${name}: busy ${ms(total)} ms`);
   }
+  const hot = hotFunctions(events, mark.pid, mark.tid, t0, end);
+  if (hot.length)
+    lines.push('  hottest functions (sampled self time):', ...hot.map((h) => `  ${h}`));
   return lines.join('\n');
+}
+
+/**
+ * The functions with the most self time on one thread between two trace times, from the sampling
+ * profiler's events (a trace started with `samples`): a `Profile` event gives each profile's start,
+ * its `ProfileChunk`s the call-frame nodes and the samples with their time deltas.
+ */
+export function hotFunctions(events, pid, tid, from, to, top = 20) {
+  const clock = new Map();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.pid === pid && e.tid === tid)
+      clock.set(e.id, e.args.data.startTime);
+  }
+  const frames = new Map();
+  const self = new Map();
+  const chunks = events
+    .filter((e) => e.name === 'ProfileChunk' && e.pid === pid && clock.has(e.id))
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of chunks) {
+    const { cpuProfile = {}, timeDeltas = [] } = e.args.data;
+    for (const node of cpuProfile.nodes ?? []) frames.set(`${e.id}:${node.id}`, node.callFrame);
+    const samples = cpuProfile.samples ?? [];
+    let ts = clock.get(e.id);
+    for (let i = 0; i < samples.length; i++) {
+      ts += timeDeltas[i] ?? 0;
+      const frame = frames.get(`${e.id}:${samples[i]}`);
+      const spent = timeDeltas[i + 1] ?? 0;
+      if (!frame || ts < from || ts > to) continue;
+      const name = frame.functionName || '(anonymous)';
+      const key = `${name} ${String(frame.url).split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
+      self.set(key, (self.get(key) ?? 0) + spent);
+    }
+    clock.set(e.id, ts);
+  }
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, us]) => `${(us / 1000).toFixed(1).padStart(7)} ms  ${key}`);
 }
