@@ -1,6 +1,8 @@
 /** One ranked hashtag: rank, #name, numbers, sparkline, movement, and its actions. */
+import { Component } from 'preact';
 import { formatCompact } from '../lib/format';
 import { t } from '../lib/i18n';
+import { sameProps } from '../lib/same';
 import type { Hashtag } from '../lib/trending/types';
 import { Icon } from './icons';
 import { sinceYesterday } from './movement';
@@ -25,7 +27,21 @@ export function tagUrl(name: string): string {
   return `https://www.tiktok.com/tag/${encodeURIComponent(name)}`;
 }
 
-export function TrendRow({
+/**
+ * A class so a row whose props are the same skips re-rendering: a newer list keeps unchanged
+ * hashtags as the same objects (merge.ts), and Show more, a refresh or the clock re-render the list.
+ */
+export class TrendRow extends Component<TrendRowProps> {
+  shouldComponentUpdate(next: TrendRowProps) {
+    return !sameProps(this.props, next);
+  }
+
+  render(props: TrendRowProps) {
+    return row(props);
+  }
+}
+
+function row({
   tag,
   expanded,
   copied,
@@ -36,6 +52,8 @@ export function TrendRow({
   loadHistory,
 }: TrendRowProps) {
   const name = `#${tag.name}`;
+  const copyLabel = copied ? t('copiedTag', name) : t('copyTag', name);
+  const openLabel = t('openOnTikTok', name);
   const detailsId = `details-${tag.id}`;
   const since = sinceYesterday(tag.rank, rankYesterday);
   const extra = [tag.industry?.name, since].filter(Boolean).join(' · ');
@@ -68,8 +86,8 @@ export function TrendRow({
           <button
             type="button"
             class="icon-button"
-            aria-label={copied ? t('copiedTag', name) : t('copyTag', name)}
-            title={copied ? t('copied') : t('copyTag', name)}
+            aria-label={copyLabel}
+            title={copied ? t('copied') : copyLabel}
             onClick={() => onCopy(tag)}
           >
             <Icon name={copied ? 'check' : 'copy'} />
@@ -79,8 +97,8 @@ export function TrendRow({
             href={tagUrl(tag.name)}
             target="_blank"
             rel="noopener noreferrer"
-            aria-label={t('openOnTikTok', name)}
-            title={t('openOnTikTok', name)}
+            aria-label={openLabel}
+            title={openLabel}
           >
             <Icon name="open" />
           </a>

@@ -96,12 +96,19 @@ function padRange(_u: uPlot, min: number, max: number): uPlot.Range.MinMax {
   return [min - pad, max + pad];
 }
 
-/** What every sparkline shares: the size its box reserves (72 × 28, style.css), no axes, no legend. */
+/** For a chart without dates: uPlot compiles its date formats for every chart unless given this. */
+const noDates = () => () => '';
+
+/**
+ * What every sparkline shares: the size its box reserves (72 × 28, style.css), no axes, no
+ * legend, no date formats.
+ */
 function sparkline(): uPlot.Options {
   const { line, fill } = chartColors();
   return {
     width: 72,
     height: 28,
+    fmtDate: noDates,
     pxAlign: false,
     padding: [3, 2, 3, 2],
     legend: { show: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameData } from './same';
+import { sameData, sameProps } from './same';
 
 describe('sameData', () => {
   it('compares plain data deeply, whatever the key order', () => {
@@ -11,5 +11,16 @@ describe('sameData', () => {
     expect(sameData([], {})).toBe(false);
     expect(sameData(NaN, NaN)).toBe(true);
     expect(sameData(1, '1')).toBe(false);
+  });
+});
+
+describe('sameProps', () => {
+  it('compares one level, by identity', () => {
+    const tag = { name: 'a' };
+    const onCopy = () => undefined;
+    expect(sameProps({ tag, onCopy, n: 1 }, { tag, onCopy, n: 1 })).toBe(true);
+    expect(sameProps({ tag }, { tag: { name: 'a' } })).toBe(false);
+    expect(sameProps({ tag, n: 1 }, { tag })).toBe(false);
+    expect(sameProps({ n: undefined }, { m: undefined })).toBe(false);
   });
 });

@@ -134,6 +134,9 @@ export class App extends Component<AppProps, AppState> {
     this.setState({ said: t('exportedCsv', shown.length) });
   }
 
+  /** One function for every render: rows that did not change skip re-rendering (TrendRow). */
+  private onCopy = (tag: Hashtag) => void this.copy(tag);
+
   private act = (action: ErrorAction) => {
     const { radar } = this.props;
     if (action === 'options') openOptions();
@@ -146,7 +149,6 @@ export class App extends Component<AppProps, AppState> {
     const search = this.search;
     const main = this.main;
     const act = this.act;
-    const copy = (tag: Hashtag) => this.copy(tag);
     const exportCsv = () => void this.exportCsv();
     if (s.needsKey) {
       return (
@@ -264,7 +266,7 @@ export class App extends Component<AppProps, AppState> {
                   periodDays={filters.period}
                   label={t('listLabel', regionName(filters.region), filters.period)}
                   onToggle={radar.toggle}
-                  onCopy={(tag) => void copy(tag)}
+                  onCopy={this.onCopy}
                   loadHistory={radar.rankHistory}
                 />
               )}
