@@ -39,40 +39,13 @@ export async function startTrace(cdp, { samples = false } = {}) {
 
 /** Self time per trace event name on the renderer main thread(s), and the longest tasks. */
 export function printTrace(label, events) {
-  const mains = new Set(
-    events
-      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const byThread = new Map();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (!mains.has(key) || !['X', 'B', 'E'].includes(e.ph)) continue;
-    if (!byThread.has(key)) byThread.set(key, []);
-    byThread.get(key).push(e);
-  }
+  const mains = events
+    .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => [e.pid, e.tid]);
   const self = new Map();
   const total = new Map();
-  for (const list of byThread.values()) {
-    // Complete events from B/E pairs, then nesting by start time.
-    const spans = [];
-    const open = [];
-    for (const e of list.sort((a, b) => a.ts - b.ts)) {
-      if (e.ph === 'X') spans.push({ name: e.name, ts: e.ts, end: e.ts + (e.dur ?? 0) });
-      else if (e.ph === 'B') open.push(e);
-      else {
-        const b = open.pop();
-        if (b) spans.push({ name: b.name, ts: b.ts, end: e.ts });
-      }
-    }
-    spans.sort((a, b) => a.ts - b.ts || b.end - a.end);
-    const stack = [];
-    for (const s of spans) {
-      while (stack.length && stack.at(-1).end <= s.ts) stack.pop();
-      s.self = s.end - s.ts;
-      if (stack.length) stack.at(-1).self -= s.end - s.ts;
-      stack.push(s);
-    }
+  for (const [pid, tid] of mains) {
+    const spans = threadSpans(events, pid, tid);
     for (const s of spans) {
       self.set(s.name, (self.get(s.name) ?? 0) + Math.max(s.self, 0) / 1000);
       total.set(s.name, (total.get(s.name) ?? 0) + (s.end - s.ts) / 1000);

@@ -96,6 +96,29 @@ function padRange(_u: uPlot, min: number, max: number): uPlot.Range.MinMax {
   return [min - pad, max + pad];
 }
 
+/**
+ * What every chart here shares: no legend, no selection or drag, and on hover a point of
+ * `pointSize` (with a vertical rule where `rule`) and the page's one hover label.
+ */
+export function chartBase(
+  kind: ChartKind,
+  pointSize: number,
+  rule: boolean,
+): Pick<uPlot.Options, 'pxAlign' | 'legend' | 'cursor' | 'select' | 'hooks'> {
+  return {
+    pxAlign: false,
+    legend: { show: false },
+    cursor: {
+      x: rule,
+      y: false,
+      points: { size: pointSize, fill: chartColors().line },
+      drag: { x: false, y: false, setScale: false },
+    },
+    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+    hooks: { setCursor: [hoverLabel(kind)] },
+  };
+}
+
 /** For a chart without dates: uPlot compiles its date formats for every chart unless given this. */
 const noDates = () => () => '';
 
@@ -106,23 +129,14 @@ const noDates = () => () => '';
 function sparkline(): uPlot.Options {
   const { line, fill } = chartColors();
   return {
+    ...chartBase('spark', 5, false),
     width: 72,
     height: 28,
     fmtDate: noDates,
-    pxAlign: false,
     padding: [3, 2, 3, 2],
-    legend: { show: false },
-    cursor: {
-      x: false,
-      y: false,
-      points: { size: 5, fill: line },
-      drag: { x: false, y: false, setScale: false },
-    },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: { x: { time: false }, y: { range: padRange } },
     axes: [{ show: false }, { show: false }],
     series: [{}, { stroke: line, width: 1.5, fill, points: { show: false } }],
-    hooks: { setCursor: [hoverLabel('spark')] },
   };
 }
 

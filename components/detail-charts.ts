@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import { formatDay } from '../lib/format';
 import type { TrendPoint } from '../lib/trending/types';
-import { chartColors, columns, hoverLabel, share, type ChartKind } from './charts';
+import { chartBase, chartColors, columns, share, type ChartKind } from './charts';
 
 const DAY = 86_400;
 const MIN_WIDTH = 200;
@@ -54,20 +54,13 @@ function draw(el: HTMLElement, points: TrendPoint[], kind: Exclude<ChartKind, 's
     ticks: { show: false },
     font: '11px system-ui, sans-serif',
   };
+  const base = chartBase(kind, 7, true);
   const chart = new uPlot(
     {
+      ...base,
       width: Math.max(MIN_WIDTH, el.clientWidth),
       height: rank ? 110 : 130,
-      pxAlign: false,
       padding: [8, 18, 0, 0],
-      legend: { show: false },
-      cursor: {
-        x: true,
-        y: false,
-        points: { size: 7, fill: line },
-        drag: { x: false, y: false, setScale: false },
-      },
-      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: {
         x: { time: true },
         // Rank 1 is best: drawn at the top.
@@ -96,7 +89,7 @@ function draw(el: HTMLElement, points: TrendPoint[], kind: Exclude<ChartKind, 's
         {},
         { stroke: line, width: 2, fill: rank ? undefined : fill, points: { show: rank } },
       ],
-      hooks: { setCursor: [hoverLabel(kind)], destroy: [unfollow] },
+      hooks: { ...base.hooks, destroy: [unfollow] },
     },
     columns(points),
     el,

@@ -2,43 +2,15 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_FILTERS, type TrendView } from '../../lib/trending/types';
 import { App } from './App';
 import { createRadar } from './radar';
-import { cachedPage, hashtag } from './testing';
+import { cachedPage, CREDITS, hashtag, trendView } from './testing';
 
 // uPlot needs a canvas happy-dom does not draw: the sparklines are stood in for.
 vi.mock('../../components/charts', async (original) => ({
   ...(await original<typeof import('../../components/charts')>()),
   drawSpark: () => ({ destroy() {} }),
 }));
-
-const credits = {
-  day: '2026-11-26',
-  requestsToday: 1,
-  creditsToday: 2,
-  dailyBudget: 100,
-  resetsAt: 0,
-  last7Days: [],
-};
-
-function answer(items = cachedPage(1, 1).data!.items): TrendView {
-  return {
-    filters: DEFAULT_FILTERS,
-    source: 'live',
-    items,
-    pagesLoaded: 1,
-    total: 100,
-    hasMore: true,
-    nextPageCached: false,
-    fetchedAt: 1,
-    stale: false,
-    refreshing: false,
-    error: null,
-    rankYesterday: {},
-    credits,
-  };
-}
 
 describe('App, when a newer list moves rows', () => {
   let root: HTMLElement;
@@ -52,11 +24,11 @@ describe('App, when a newer list moves rows', () => {
     // Browsers before Chrome 133 and Firefox 144 (as happy-dom here) move a node by taking it
     // out of the document, which drops its focus; later ones move it with moveBefore.
     expect('moveBefore' in Element.prototype).toBe(false);
-    let items = answer().items;
+    let items = cachedPage(1, 1).data!.items;
     const send = vi.fn(async (type: string) =>
       type === 'getStatus'
-        ? { keySet: true, keyHint: null, keyInvalid: false, sampleMode: false, credits }
-        : answer(items),
+        ? { keySet: true, keyHint: null, keyInvalid: false, sampleMode: false, credits: CREDITS }
+        : trendView({ items }),
     );
     const radar = createRadar(send as never);
     const ready = radar.start();

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS, type ListView } from '../../lib/trending/types';
 import { mergeView } from './merge';
-import { hashtag } from './testing';
+import { hashtag, listView } from './testing';
 
-function list(
-  items = [hashtag(1), hashtag(2), hashtag(3)],
-  over: Partial<ListView> = {},
-): ListView {
-  return {
-    filters: DEFAULT_FILTERS,
-    source: 'live',
-    items,
-    pagesLoaded: 1,
-    total: 100,
-    hasMore: true,
-    nextPageCached: false,
-    fetchedAt: 1,
-    stale: false,
-    refreshing: false,
-    error: null,
-    rankYesterday: { tag1: 2 },
-    ...over,
-  };
-}
+const list = (items = [hashtag(1), hashtag(2), hashtag(3)], over: Partial<ListView> = {}) =>
+  listView({ items, rankYesterday: { tag1: 2 }, ...over });
 
 describe('mergeView: the background’s answer on top of what is painted', () => {
   it('keeps the painted objects when nothing changed, so no row or chart is redrawn', () => {

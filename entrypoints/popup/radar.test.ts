@@ -3,47 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtensionStatus } from '../../lib/messaging';
 import { DEFAULT_FILTERS, type TrendFilters, type TrendView } from '../../lib/trending/types';
 import { INITIAL_RADAR_STATE, createRadar, derive, tagFromHash, type RadarState } from './radar';
-import { cachedPage, storeCache } from './testing';
+import { cachedPage, CREDITS, hashtag, storeCache, trendView } from './testing';
 
-const credits = {
-  day: '2026-11-26',
-  requestsToday: 1,
-  creditsToday: 2,
-  dailyBudget: 100,
-  resetsAt: 0,
-  last7Days: [],
-};
+const credits = CREDITS;
 
 function view(filters: TrendFilters, over: Partial<TrendView> = {}): TrendView {
-  return {
-    filters,
-    source: 'live',
-    items: [3, 1, 2].map((rank) => ({
-      id: `id${rank}`,
-      name: `tag${rank}`,
-      rank,
-      movement: 'same',
-      rankDiff: 0,
-      country: null,
-      industry: null,
-      promoted: false,
-      trend: [],
-      creators: [],
-      posts: 1,
-      views: 1,
-    })),
-    pagesLoaded: 1,
-    total: 100,
-    hasMore: true,
-    nextPageCached: false,
-    fetchedAt: 1,
-    stale: false,
-    refreshing: false,
-    error: null,
-    rankYesterday: {},
-    credits,
-    ...over,
-  };
+  return trendView({ filters, items: [hashtag(3), hashtag(1), hashtag(2)], ...over });
 }
 
 const status: ExtensionStatus = {
@@ -67,6 +32,16 @@ function fakeSend(answer: (req: Req) => TrendView | Promise<TrendView> = (r) => 
 }
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+/** A background that answers each list request only when the test calls `answer()`. */
+function heldSend() {
+  let answer!: () => void;
+  const fake = fakeSend(async (r) => {
+    await new Promise<void>((res) => (answer = res));
+    return view(r.filters);
+  });
+  return { ...fake, answer: () => answer() };
+}
 
 describe('radar', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -178,11 +153,7 @@ describe('radar', () => {
 
   it('paints the cached list from storage, and asks the background only once it is on screen', async () => {
     await storeCache(DEFAULT_FILTERS, { 1: cachedPage(1, Date.now()) });
-    let answer!: () => void;
-    const { send, calls } = fakeSend(async (r) => {
-      await new Promise<void>((res) => (answer = res));
-      return view(r.filters);
-    });
+    const { send, calls, answer } = heldSend();
     const radar = createRadar(send);
     const started = radar.start();
     await vi.waitFor(() => expect(radar.get().items).toHaveLength(20));
@@ -199,11 +170,7 @@ describe('radar', () => {
   });
 
   it('asks the background at once when storage has nothing to paint (the skeleton meanwhile)', async () => {
-    let answer!: () => void;
-    const { send, calls } = fakeSend(async (r) => {
-      await new Promise<void>((res) => (answer = res));
-      return view(r.filters);
-    });
+    const { send, calls, answer } = heldSend();
     const radar = createRadar(send);
     const started = radar.start();
     await vi.waitFor(() => expect(calls).toHaveLength(1));

@@ -2,7 +2,14 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cacheKey, CACHE_SCHEMA_VERSION, type CacheEntry } from '../../lib/trending/entry';
 import type { KeyState } from '../../lib/trending/key-state';
-import type { Hashtag, TrendFilters } from '../../lib/trending/types';
+import {
+  DEFAULT_FILTERS,
+  type CreditStatus,
+  type Hashtag,
+  type ListView,
+  type TrendFilters,
+  type TrendView,
+} from '../../lib/trending/types';
 
 export const HOUR = 3_600_000;
 
@@ -60,4 +67,37 @@ export async function storeCache(
       Object.entries(pages).map(([page, entry]) => [cacheKey(filters, Number(page)), entry]),
     ),
   });
+}
+
+export const CREDITS: CreditStatus = {
+  day: '2026-11-26',
+  requestsToday: 1,
+  creditsToday: 2,
+  dailyBudget: 100,
+  resetsAt: 0,
+  last7Days: [],
+};
+
+/** A list of the default filters, fetched at 1, of `items` (ranks 1–3 unless given). */
+export function listView(over: Partial<ListView> = {}): ListView {
+  return {
+    filters: DEFAULT_FILTERS,
+    source: 'live',
+    items: [hashtag(1), hashtag(2), hashtag(3)],
+    pagesLoaded: 1,
+    total: 100,
+    hasMore: true,
+    nextPageCached: false,
+    fetchedAt: 1,
+    stale: false,
+    refreshing: false,
+    error: null,
+    rankYesterday: {},
+    ...over,
+  };
+}
+
+/** The background's answer: a list and the day's credits. */
+export function trendView(over: Partial<TrendView> = {}): TrendView {
+  return { ...listView(over), credits: CREDITS, ...over };
 }

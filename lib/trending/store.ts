@@ -19,14 +19,7 @@ import { serialized } from './serial';
 import { defineVaultItem } from '../vault';
 
 // The entry's shape lives in entry.ts, which pages read too (the popup paints from the cache).
-export {
-  CACHE_PREFIX,
-  CACHE_SCHEMA_VERSION,
-  cacheKey,
-  EMPTY_ENTRY,
-  migrateEntry,
-  type CacheEntry,
-} from './entry';
+export * from './entry';
 
 async function readKeys(keys: string[]): Promise<(CacheEntry | null)[]> {
   const stored = await browser.storage.local.get(keys);
