@@ -33,7 +33,7 @@ interface ActionApi {
   openPopup?: (options?: { windowId: number }) => Promise<void>;
 }
 interface ContextsApi {
-  getContexts?: (filter: { contextTypes: string[]; windowIds?: number[] }) => Promise<unknown[]>;
+  getContexts?: (filter: { contextTypes: string[] }) => Promise<{ windowId: number }[]>;
 }
 
 const api = () =>
@@ -80,11 +80,11 @@ export async function panelIsOpen(windowId?: number): Promise<boolean> {
   const { sidePanel, sidebarAction, runtime } = api();
   try {
     if (sidePanel && runtime.getContexts) {
-      const contexts = await runtime.getContexts({
-        contextTypes: ['SIDE_PANEL'],
-        ...(windowId === undefined ? {} : { windowIds: [windowId] }),
-      });
-      return contexts.length > 0;
+      const panels = await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+      // Chromium 156 reports the global panel's window as -1: then any panel counts.
+      return panels.some(
+        (p) => windowId === undefined || p.windowId === windowId || p.windowId === -1,
+      );
     }
     if (sidebarAction?.isOpen) return await sidebarAction.isOpen(windowId ? { windowId } : {});
   } catch {

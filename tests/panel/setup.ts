@@ -89,10 +89,8 @@ function install() {
     },
     openPopup: (o?: { windowId: number }) => call('action.openPopup', o),
   });
-  b.runtime.getContexts = async ({ windowIds }: { windowIds?: number[] }) =>
-    [...f.openPanels]
-      .filter((id) => !windowIds || windowIds.includes(id))
-      .map((windowId) => ({ windowId }));
+  b.runtime.getContexts = async () =>
+    [...f.openPanels].map((windowId) => ({ contextType: 'SIDE_PANEL', windowId }));
 }
 
 beforeEach(() => {
