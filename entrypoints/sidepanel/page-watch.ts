@@ -105,6 +105,7 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
   async function probe(): Promise<void> {
     const mine = ++probes;
     clearTimeout(updateTimer);
+    updateTimer = undefined;
     try {
       const next = await describedTab();
       if (mine !== probes) return;
