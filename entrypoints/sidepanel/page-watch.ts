@@ -68,17 +68,15 @@ async function askTab(tabId: number): Promise<'answered' | 'no-script' | 'timeou
 
 /**
  * The tab beside the panel: the active tab of the panel's window. A panel opened as a page of its
- * own (a tab, or a window) describes the active tab of the last focused other browser window.
+ * own (a tab, or a window) describes the most recently used active tab of the browser windows.
  */
 async function describedTab(): Promise<Browser.tabs.Tab | undefined> {
   const own = await browser.tabs.getCurrent();
   if (!own) return (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  const [focused, active] = await Promise.all([
-    browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined),
-    browser.tabs.query({ active: true, windowType: 'normal' }),
-  ]);
-  const others = active.filter((t) => t.id !== own.id);
-  return others.find((t) => t.windowId === focused?.id) ?? others[0];
+  const active = await browser.tabs.query({ active: true, windowType: 'normal' });
+  return active
+    .filter((t) => t.id !== own.id)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
 export interface PageWatch {
