@@ -13,7 +13,7 @@ import { filtersText } from '../../components/filtersText';
 import { RankChange } from '../../components/RankChange';
 import { TrendList } from '../../components/TrendList';
 import { formatAge, nextLocalMidnight } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { CaptionEntry, PageTagsView } from '../../lib/page/view';
 import type { Hashtag } from '../../lib/trending/types';
@@ -25,6 +25,14 @@ export interface OnThisPageProps {
 }
 
 const openOptions = () => void browser.runtime.openOptionsPage();
+
+/** What "On this page" says of a tab whose content script did not answer (page-watch.ts). */
+const SILENT_TAB: Record<'loading' | 'not-tiktok' | 'reload' | 'no-answer', MessageKey> = {
+  loading: 'pageLoading',
+  'not-tiktok': 'pageNotTikTok',
+  reload: 'pageReload',
+  'no-answer': 'pageNoAnswer',
+};
 
 /** A state without names: what it means, and the one thing to do about it. */
 function Said({ text, action }: { text: string; action?: { label: string; run: () => void } }) {
@@ -91,53 +99,35 @@ export function OnThisPage({ onTikTok }: OnThisPageProps) {
   };
 
   let body;
-  switch (status.kind) {
-    case 'checking':
-      body = (
-        <p class="page-note" role="status" aria-busy="true">
-          {t('pageChecking')}
-        </p>
-      );
-      break;
-    case 'loading':
-      body = <Said text={t('pageLoading')} />;
-      break;
-    case 'not-tiktok':
-      body = <Said text={t('pageNotTikTok')} />;
-      break;
-    case 'reload':
-      body = (
-        <Said
-          text={t('pageReload')}
-          action={{ label: t('reloadTab'), run: reload(status.tabId) }}
-        />
-      );
-      break;
-    case 'no-answer':
-      body = (
-        <Said
-          text={t('pageNoAnswer')}
-          action={{ label: t('reloadTab'), run: reload(status.tabId) }}
-        />
-      );
-      break;
-    case 'failed':
-      body = (
-        <Said text={t('backgroundUnreachable')} action={{ label: t('tryAgain'), run: retry }} />
-      );
-      break;
-    case 'ready':
-      body = (
-        <Ready
-          view={status.view}
-          now={now}
-          expanded={expanded}
-          copiedId={copiedId}
-          onToggle={(id) => setExpanded((open) => (open === id ? null : id))}
-          onCopy={(tag) => void copy(tag)}
-          onRetry={retry}
-        />
-      );
+  if (status.kind === 'checking') {
+    body = (
+      <p class="page-note" role="status" aria-busy="true">
+        {t('pageChecking')}
+      </p>
+    );
+  } else if (status.kind === 'failed') {
+    body = <Said text={t('backgroundUnreachable')} action={{ label: t('tryAgain'), run: retry }} />;
+  } else if (status.kind === 'ready') {
+    body = (
+      <Ready
+        view={status.view}
+        now={now}
+        expanded={expanded}
+        copiedId={copiedId}
+        onToggle={(id) => setExpanded((open) => (open === id ? null : id))}
+        onCopy={(tag) => void copy(tag)}
+        onRetry={retry}
+      />
+    );
+  } else {
+    // A tab whose script did not answer: what that means, and a reload where one helps.
+    const tabId = 'tabId' in status ? status.tabId : null;
+    body = (
+      <Said
+        text={t(SILENT_TAB[status.kind])}
+        action={tabId === null ? undefined : { label: t('reloadTab'), run: reload(tabId) }}
+      />
+    );
   }
   return (
     <main class="page-view">
