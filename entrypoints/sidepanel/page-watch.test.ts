@@ -16,7 +16,7 @@ describe('silentTabStatus: a tab whose content script did not answer', () => {
   });
 
   it('with its address (Firefox, our own pages): exactly', () => {
-    const tiktok = { status: 'complete', url: 'https://www.tiktok.com/foryou' };
+    const tiktok = { status: 'complete' as const, url: 'https://www.tiktok.com/foryou' };
     expect(silentTabStatus('no-script', tiktok, false)).toBe('reload');
     for (const url of [
       'https://example.com/',
