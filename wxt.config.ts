@@ -3,10 +3,24 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { OPTIONAL_PERMISSIONS, PERMISSIONS } from './lib/permissions';
 
 /** Icon sizes drawn by scripts/draw-icons.mjs into assets/icons/icon-N.png, shipped as icon/N.png. */
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+
+/**
+ * Keyboard shortcuts (the user can change them: chrome://extensions/shortcuts, Firefox's add-on
+ * manager). `_execute_action` opens what the toolbar button opens; the second toggles the side
+ * panel: Firefox has a built-in command for its sidebar, Chrome gets ours (lib/panel/surfaces.ts).
+ */
+const commands = (browser: string) => ({
+  _execute_action: { suggested_key: { default: 'Alt+Shift+H' } },
+  [browser === 'firefox' ? '_execute_sidebar_action' : 'toggle-side-panel']: {
+    suggested_key: { default: 'Alt+Shift+J' },
+    description: '__MSG_commandTogglePanel__',
+  },
+});
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -21,13 +35,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    // lib/permissions.ts (each explained in PRIVACY.md). The side panel entrypoint adds `sidePanel`
+    // in Chrome; Firefox's sidebar needs no permission.
+    permissions: [...PERMISSIONS],
     // Asked for by the options switch when the user turns watchlist notifications on: the install
     // warning does not grow, and a user who never wants notifications never grants them.
-    optional_permissions: ['notifications'],
+    optional_permissions: [...OPTIONAL_PERMISSIONS],
     host_permissions: ['https://api.keyapi.ai/*'],
     icons,
     action: { default_title: '__MSG_extName__', default_icon: icons },
+    commands: commands(browser),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -75,6 +92,17 @@ export default defineConfig({
         ...config.resolve,
         alias: [{ find: /^wxt\/browser$/, replacement: native }, ...list],
       };
+    },
+    // Firefox's sidebar gets the toolbar button's localized title and icons (WXT would take the
+    // page's <title>), and does not open by itself at install: onboarding opens the options page.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const sidebar = (manifest as { sidebar_action?: Record<string, unknown> }).sidebar_action;
+      if (sidebar)
+        Object.assign(sidebar, {
+          default_title: '__MSG_extName__',
+          default_icon: icons,
+          open_at_install: false,
+        });
     },
     // The icons live in assets/ (with their generator), not public/: copy them into the build.
     'build:publicAssets': (wxt, files) => {

@@ -24,7 +24,7 @@
  * is needed.
  *
  * Runs on a shared machine vary (how many frames Chromium renders while it parses is a matter of
- * timing): the ratio is given with its per-run range; use --runs 7 or more for the README.
+ * timing): the ratio is given with its per-run range; use --runs 7 or more for docs/benchmarks.md.
  *
  * --positioned-items gives every feed item `position: relative` (see `feedHtml`): the same page
  * with each item a paint layer of its own, which changes what Chromium walks on every frame.

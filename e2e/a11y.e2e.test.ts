@@ -6,58 +6,20 @@
  * welcome, the sample label and the error alerts are checked in popup*.e2e.test.ts; the options
  * page in options.e2e.test.ts. Serious and critical violations fail; lesser ones are not counted.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { axeViolations } from './axe';
 import { launchExtension, seedStorage, setApiKey, type Extension } from './browser';
 import { CARD_HOST, hoverCard } from './shadow';
 import { startMockServer, type MockServer } from './server';
 
 const KEY = 'sk_live_e2eA11yKey3b9d0c6e14f2';
 const TIKTOK = 'https://www.tiktok.com';
-const SCHEMES = ['light', 'dark'] as const;
-
 let server: MockServer;
 let ext: Extension;
-let axeSource: string;
-
-/** What axe-core's `run` answers, as far as these tests read it. */
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-}
-
-/**
- * Serious and critical axe violations on `page` in each colour scheme, as `scheme: rule → nodes`.
- * `include` narrows the check to these selectors (their shadow trees included); default the page.
- */
-async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const found: string[] = [];
-  for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // Let scheme-dependent redraws (the uPlot charts) land before axe reads colours.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-    const violations = await page.evaluate(async (selectors) => {
-      const { axe } = window as unknown as {
-        axe: { run(context: unknown, options: unknown): Promise<AxeResult> };
-      };
-      const context = selectors ? { include: selectors.map((s) => [s]) } : document;
-      const result = await axe.run(context, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} → ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-    }, include);
-    found.push(...violations.map((v) => `${scheme}: ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 beforeAll(async () => {
-  const require = createRequire(import.meta.url);
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   server = await startMockServer();
   ext = await launchExtension(server);
   await ext.installPage?.close();

@@ -7,10 +7,11 @@
  *
  *   UPDATE_DOCS_SCREENSHOTS=1 npx vitest run --config vitest.e2e.config.ts e2e/docs-screenshots
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, setApiKey, type Extension } from './browser';
+import { keepPicture } from './doc-pictures';
 import { hoverCard } from './shadow';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { startMockServer, type MockServer } from './server';
@@ -24,13 +25,7 @@ let ext: Extension;
 
 /** Saves `page` (or a part of it) as .e2e-artifacts/NAME.png, and as docs/NAME.png when asked. */
 async function keep(page: Page, name: string, clip?: Parameters<Page['screenshot']>[0]) {
-  await mkdir('.e2e-artifacts', { recursive: true });
-  const path = `.e2e-artifacts/${name}.png`;
-  await page.screenshot({ path, ...clip });
-  if (process.env.UPDATE_DOCS_SCREENSHOTS) {
-    await mkdir('docs', { recursive: true });
-    await copyFile(path, `docs/${name}.png`);
-  }
+  await keepPicture(name, await page.screenshot(clip));
 }
 
 async function markedPage(url: string, atLeast: number): Promise<Page> {

@@ -13,6 +13,7 @@ import { launchExtension, seedStorage, setApiKey, type Extension } from './brows
 import { CARD_HOST, hoverCard, revealShadowRoot } from './shadow';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { startMockServer, type MockServer } from './server';
+import { attachTarget, closeTarget, OPEN_ROW } from './targets';
 
 const TIKTOK = 'https://www.tiktok.com';
 
@@ -20,7 +21,10 @@ const TIKTOK = 'https://www.tiktok.com';
 interface ChromeApi {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  runtime: {
+    sendMessage(m: unknown): Promise<unknown>;
+    getContexts(filter: { contextTypes: string[] }): Promise<unknown[]>;
+  };
 }
 
 let server: MockServer;
@@ -44,6 +48,14 @@ async function badgeText(page: Page): Promise<string> {
     const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
     const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
     return c.action.getBadgeText({ tabId: tab!.id! });
+  });
+}
+
+/** The popups the extension has open (the real toolbar popup, which no tab holds). */
+function openPopups(): Promise<number> {
+  return ext.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    return (await c.runtime.getContexts({ contextTypes: ['POPUP'] })).length;
   });
 }
 
@@ -254,15 +266,16 @@ describe('marks on TikTok-like pages', () => {
     await video.keyboard.press('Tab');
     const button = card.getByRole('button', { name: 'Open in Hashtag Radar' });
     await expect.poll(() => button.evaluate((b) => b.matches(':focus'))).toBe(true);
-    const opened = ext.context.waitForEvent('page');
+    // The popup (what the toolbar button opens by default) opens at the tag, its row expanded.
+    const opened = attachTarget(video, `${ext.baseUrl}popup.html`);
     await video.keyboard.press('Enter');
     const radar = await opened;
-    expect(radar.url()).toBe(`${ext.baseUrl}popup.html#tag=booktok`);
-    await radar.close();
+    await expect.poll(() => radar.evaluate(OPEN_ROW), { timeout: 10_000 }).toBe('#booktok');
+    await closeTarget(radar);
     await expect.poll(() => card.isVisible()).toBe(false);
   });
 
-  test("a page script opens no card and no tab: only a person's hover and click act", async () => {
+  test("a page script opens no card and no list: only a person's hover and click act", async () => {
     const opened: string[] = [];
     const onPage = (page: Page) => opened.push(page.url());
     const page = await ext.page(`${TIKTOK}/@kyoto.mornings/video/7301234567890123456`);
@@ -293,11 +306,14 @@ describe('marks on TikTok-like pages', () => {
       });
       await new Promise((done) => setTimeout(done, 1_000));
       expect(opened).toEqual([]);
+      expect(await openPopups()).toBe(0);
       // A person's click does.
-      const radar = ext.context.waitForEvent('page');
+      const radar = attachTarget(page, `${ext.baseUrl}popup.html`);
       await button.click();
-      expect((await radar).url()).toBe(`${ext.baseUrl}popup.html#tag=booktok`);
-      await (await radar).close();
+      await expect
+        .poll(async () => (await radar).evaluate(OPEN_ROW), { timeout: 10_000 })
+        .toBe('#booktok');
+      await closeTarget(await radar);
     } finally {
       ext.context.off('page', onPage);
       await page.close();

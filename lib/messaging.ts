@@ -15,6 +15,8 @@ import type {
   TrendView,
 } from './trending/types';
 import type { ChangesView, WatchState, WatchView } from './watch/types';
+import type { PageTagsView } from './page/view';
+import type { ToolbarOpens } from './settings';
 
 export interface KeyStatus {
   keySet: boolean;
@@ -42,10 +44,23 @@ export interface ProtocolMap {
   clearCache: { req: undefined; res: undefined };
   /** Content script: the trending names to highlight, for the user's default filters and depth. */
   getHighlightSet: { req: undefined; res: HighlightSet };
-  /** Content script: how many distinct trending hashtags its page shows, for the toolbar badge. */
-  reportPageTags: { req: { count: number }; res: undefined };
-  /** Content script: open the Hashtag Radar list at a hashtag (hover card's "Open in Hashtag Radar"). */
-  openInRadar: { req: { name: string }; res: undefined };
+  /**
+   * Content script: how many distinct trending hashtags its page shows, for the toolbar badge, and
+   * for "On this page" their names and, on a video page, the caption's hashtags (lib/page/report.ts).
+   */
+  reportPageTags: {
+    req: { count: number; names?: string[]; caption?: string[] | null };
+    res: undefined;
+  };
+  /**
+   * Content script: open the Hashtag Radar list at a hashtag (hover card's "Open in Hashtag Radar"),
+   * in what the toolbar button opens (`opens`, from its highlight set).
+   */
+  openInRadar: { req: { name: string; opens?: ToolbarOpens }; res: undefined };
+  /** Content script: the hashtag the page's text selection holds, for the context menu (or null). */
+  reportSelection: { req: { name: string | null }; res: undefined };
+  /** Side panel: "On this page" for a tab, from what its content script reported. */
+  getPageTags: { req: { tabId: number }; res: PageTagsView };
   /** A hashtag's rank on each day the user's own history has it (local, up to 60 days), oldest first. */
   getRankHistory: {
     req: { filters: TrendFilters; name: string };
@@ -72,8 +87,11 @@ export type Response<K extends MessageType> = ProtocolMap[K]['res'];
  */
 export const CONTENT_SCRIPT_LIMITS = {
   getHighlightSet: { count: 30, perMs: 60_000 },
+  // Sent at most every 500 ms while the page changes, and once when the side panel asks.
   reportPageTags: { count: 20, perMs: 5_000 },
   openInRadar: { count: 3, perMs: 30_000 },
+  // A person selecting text: the script says only when the selection's hashtag changes.
+  reportSelection: { count: 30, perMs: 10_000 },
   // A person toggling watch on hover cards; far below sync storage's 120 writes a minute.
   setWatched: { count: 10, perMs: 60_000 },
 } as const satisfies Partial<Record<MessageType, Limit>>;
@@ -161,15 +179,21 @@ export function handleMessages(handlers: Handlers): () => void {
       data: unknown,
       sender: Browser.runtime.MessageSender,
     ) => unknown;
-    return Promise.resolve()
-      .then(() => handler(message.data, sender))
-      .then(
-        (value): Reply<unknown> => ({ ok: true, value }),
-        (error: unknown): Reply<never> => ({
-          ok: false,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+    // Called right here, not in a later task: a handler that opens the side panel or the popup
+    // must do so while the browser still counts the message as the user's click.
+    let result: unknown;
+    try {
+      result = handler(message.data, sender);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    return Promise.resolve(result).then(
+      (value): Reply<unknown> => ({ ok: true, value }),
+      (error: unknown): Reply<never> => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

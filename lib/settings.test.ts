@@ -21,3 +21,24 @@ describe('sanitizeSettings: the caption assistant switch', () => {
     }
   });
 });
+
+describe('sanitizeSettings: what the toolbar button opens', () => {
+  it('is the popup by default, including for settings saved before the choice existed', () => {
+    expect(DEFAULT_SETTINGS.toolbarOpens).toBe('popup');
+    const { toolbarOpens: _none, ...older } = DEFAULT_SETTINGS;
+    expect(sanitizeSettings(older)).toEqual({ settings: DEFAULT_SETTINGS, notices: [] });
+  });
+
+  it('keeps the side panel when chosen', () => {
+    const panel = { ...DEFAULT_SETTINGS, toolbarOpens: 'panel' };
+    expect(sanitizeSettings(panel).settings.toolbarOpens).toBe('panel');
+  });
+
+  it('resets a damaged value to the popup, without a notice', () => {
+    for (const toolbarOpens of ['sidebar', null, 1, { panel: true }]) {
+      const { settings, notices } = sanitizeSettings({ ...DEFAULT_SETTINGS, toolbarOpens });
+      expect(settings.toolbarOpens, JSON.stringify(toolbarOpens)).toBe('popup');
+      expect(notices).toEqual([]);
+    }
+  });
+});

@@ -18,6 +18,10 @@ export const HIGHLIGHT_DEPTHS = [20, 40, 60, 80, 100] as const;
 export type HighlightDepth = (typeof HIGHLIGHT_DEPTHS)[number];
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'marker', 'badge'];
 
+/** Where the toolbar button (and "Open in Hashtag Radar", and lookups) show the list. */
+export const TOOLBAR_OPENS = ['popup', 'panel'] as const;
+export type ToolbarOpens = (typeof TOOLBAR_OPENS)[number];
+
 export { REFRESH_HOURS, DAILY_BUDGET } from './settings-fields';
 /** Ranks a watched hashtag must move for an alert (K). */
 export const ALERT_MOVE = { min: 1, max: 99, default: 5 } as const;
@@ -45,6 +49,8 @@ export interface Settings {
     /** Also report hashtags new to the top 20 of the default filters (the user's industry). */
     newcomers: boolean;
   };
+  /** What the toolbar button opens: the popup, or the side panel (Firefox: the sidebar). */
+  toolbarOpens: ToolbarOpens;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -54,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   highlight: { enabled: true, depth: 20, style: 'underline' },
   caption: { enabled: true },
   alerts: { minMove: ALERT_MOVE.default, newcomers: false },
+  toolbarOpens: 'popup',
 };
 
 function inRange(value: unknown, min: number, max: number): value is number {
@@ -116,8 +123,11 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; notices: s
       t('noticeAlertMove', String(a.minMove), ALERT_MOVE.min, ALERT_MOVE.max, alerts.minMove),
     );
   }
+  const toolbarOpens = TOOLBAR_OPENS.includes(v.toolbarOpens as ToolbarOpens)
+    ? (v.toolbarOpens as ToolbarOpens)
+    : DEFAULT_SETTINGS.toolbarOpens;
   return {
-    settings: { defaults, refreshHours, dailyBudget, highlight, caption, alerts },
+    settings: { defaults, refreshHours, dailyBudget, highlight, caption, alerts, toolbarOpens },
     notices,
   };
 }

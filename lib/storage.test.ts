@@ -20,6 +20,7 @@ const CUSTOM: Settings = {
   highlight: { enabled: false, depth: 60, style: 'badge' },
   caption: { enabled: true },
   alerts: { minMove: 5, newcomers: false },
+  toolbarOpens: 'panel',
 };
 
 async function seedV1(value: unknown) {
@@ -81,7 +82,8 @@ describe('settings migrations', () => {
       highlightStyle: 'badge',
     });
     await settingsItem.migrate();
-    expect(await settingsItem.getValue()).toEqual(CUSTOM);
+    // v1 had no toolbar choice: the popup, as before.
+    expect(await settingsItem.getValue()).toEqual({ ...CUSTOM, toolbarOpens: 'popup' });
     expect(await settingsItem.getMeta()).toEqual({ v: 2 });
     expect(await settingsNoticesItem.getValue()).toEqual([]);
   });

@@ -16,6 +16,7 @@ import {
 import { PERIODS, type HighlightStyle } from '@/lib/trending/types';
 import { CheckField, ChoiceGroup, Field, NumberField } from './Field';
 import { Credits } from './Credits';
+import { PanelSection } from './PanelSection';
 import { SampleData } from './SampleData';
 import * as s from './state';
 import { STYLE_NAMES, checkRefreshHours } from './validate';
@@ -421,6 +422,7 @@ export function Options() {
         highlightDepth: 'highlight-depth',
         highlightStyle: 'highlight-style',
         alertMinMove: 'alert-move',
+        toolbarOpens: 'toolbar-opens',
       };
       const el = document.getElementById(ids[bad] ?? bad);
       (el?.querySelector<HTMLElement>('input') ?? el)?.focus();
@@ -456,6 +458,7 @@ export function Options() {
         <HighlightSection />
         <CaptionSection />
         <AlertsSection />
+        <PanelSection />
         <div class="save-bar">
           <button type="submit" class="primary" disabled={s.saving.value}>
             {t('save')}

@@ -36,6 +36,7 @@ const FIELD_ORDER: Field[] = [
   'highlightDepth',
   'highlightStyle',
   'alertMinMove',
+  'toolbarOpens',
 ];
 const FIELD_LABELS: Record<Field, MessageKey> = {
   key: 'apiKey',
@@ -47,6 +48,7 @@ const FIELD_LABELS: Record<Field, MessageKey> = {
   highlightDepth: 'highlightDepth',
   highlightStyle: 'highlightStyle',
   alertMinMove: 'alertMove',
+  toolbarOpens: 'toolbarOpens',
 };
 
 export type Feedback = { tone: 'ok' | 'error' | 'info'; text: string } | null;

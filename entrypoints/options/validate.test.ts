@@ -116,6 +116,7 @@ describe('validateDraft', () => {
       highlightDepth: '60',
       highlightStyle: 'badge',
       captionAssistant: false,
+      toolbarOpens: 'panel',
     };
     const r = validateDraft(draft, DEFAULT_SETTINGS);
     expect(r.ok).toBe(true);
@@ -129,6 +130,7 @@ describe('validateDraft', () => {
       highlight: { enabled: false, depth: 60, style: 'badge' },
       caption: { enabled: false },
       alerts: { minMove: 5, newcomers: false },
+      toolbarOpens: 'panel',
     };
     expect(r.settings).toEqual(expected);
     expect(sanitizeSettings(r.settings)).toEqual({ settings: expected, notices: [] });
@@ -209,6 +211,17 @@ describe('dirty state and wording', () => {
     expect(
       describeSettings({ ...DEFAULT_SETTINGS, alerts: { minMove: 3, newcomers: true } }),
     ).toMatch(/, alerts from 3 ranks and for new top-20 hashtags$/);
+    expect(describeSettings({ ...DEFAULT_SETTINGS, toolbarOpens: 'panel' })).toMatch(
+      /, alerts from 5 ranks, toolbar button opens the side panel$/,
+    );
+  });
+
+  it('refuses a toolbar choice that is neither the popup nor the side panel', () => {
+    const r = validateDraft({ ...base(), toolbarOpens: 'window' }, DEFAULT_SETTINGS);
+    expect(r).toMatchObject({
+      ok: false,
+      errors: { toolbarOpens: 'Choose the popup or the side panel.' },
+    });
   });
 });
 

@@ -11,8 +11,10 @@ import {
   HIGHLIGHT_DEPTHS,
   HIGHLIGHT_STYLES,
   REFRESH_HOURS,
+  TOOLBAR_OPENS,
   type HighlightDepth,
   type Settings,
+  type ToolbarOpens,
 } from '@/lib/settings';
 import { isPeriod, type HighlightStyle } from '@/lib/trending/types';
 
@@ -30,6 +32,7 @@ export interface Draft {
   captionAssistant: boolean;
   alertMinMove: string;
   alertNewcomers: boolean;
+  toolbarOpens: string;
 }
 
 /** The fields that can be wrong (checkboxes cannot). */
@@ -60,6 +63,7 @@ export function draftFromSettings(s: Settings): Draft {
     captionAssistant: s.caption.enabled,
     alertMinMove: String(s.alerts.minMove),
     alertNewcomers: s.alerts.newcomers,
+    toolbarOpens: s.toolbarOpens,
   };
 }
 
@@ -240,6 +244,9 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
     errors.highlightStyle = t('chooseStyle');
   }
 
+  const toolbarOpens = draft.toolbarOpens as ToolbarOpens;
+  if (!TOOLBAR_OPENS.includes(toolbarOpens)) errors.toolbarOpens = t('chooseToolbarOpens');
+
   if (Object.keys(errors).length > 0 || !key.ok || !refresh.ok || !budget.ok || !alertMove.ok) {
     return { ok: false, errors, notes };
   }
@@ -259,6 +266,7 @@ export function validateDraft(draft: Draft, saved: Settings): Validation {
       highlight: { enabled: draft.highlightEnabled, depth, style },
       caption: { enabled: draft.captionAssistant },
       alerts: { minMove: alertMove.value, newcomers: draft.alertNewcomers },
+      toolbarOpens,
     },
   };
 }
@@ -279,5 +287,6 @@ export function describeSettings(s: Settings): string {
     s.alerts.newcomers
       ? t('savedAlertsNewcomers', s.alerts.minMove)
       : t('savedAlerts', s.alerts.minMove),
+    ...(s.toolbarOpens === 'panel' ? [t('savedToolbarPanel')] : []),
   ].join(', ');
 }

@@ -19,6 +19,9 @@ import {
   PAGE_SIZE,
   type Hashtag,
 } from '../../lib/trending/types';
+import { copyTag } from '../../components/copyTag';
+import { filtersText } from '../../components/filtersText';
+import { watchLookups } from '../../lib/panel/lookup';
 import { tagFromHash, type Radar } from './radar';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
@@ -31,6 +34,8 @@ interface AppProps {
   radar: Radar;
   /** The radar's first answer (main.tsx asks before the first render). */
   ready: Promise<void>;
+  /** Told when a lookup (context menu, hover card) arrives: the side panel shows the list then. */
+  onLookup?: () => void;
 }
 
 interface AppState {
@@ -38,11 +43,13 @@ interface AppState {
   copiedId: string | null;
   /** The last confirmation for screen readers (copied, exported). */
   said: string;
+  /** A looked-up hashtag that is not in the list: said above the search for it. */
+  notListed: string | null;
 }
 
 /** A class so the popup needs no preact/hooks (1 KB gzip of its 45 KB budget). */
 export class App extends Component<AppProps, AppState> {
-  state: AppState = { now: Date.now(), copiedId: null, said: '' };
+  state: AppState = { now: Date.now(), copiedId: null, said: '', notListed: null };
   private search = createRef<HTMLInputElement>();
   private main = createRef<HTMLElement>();
   private stops: (() => void)[] = [];
@@ -67,6 +74,12 @@ export class App extends Component<AppProps, AppState> {
     this.forceUpdate();
     const wanted = tagFromHash(location.hash);
     void ready.then(() => wanted && this.reveal(wanted));
+    this.stops.push(
+      watchLookups((name) => {
+        this.props.onLookup?.();
+        void ready.then(() => this.reveal(name));
+      }),
+    );
   }
 
   componentWillUnmount() {
@@ -94,17 +107,22 @@ export class App extends Component<AppProps, AppState> {
     }
   }
 
-  /** Opened from tiktok.com's "Open in Hashtag Radar": expand that row, or search for it. */
+  /**
+   * A lookup (tiktok.com's "Open in Hashtag Radar", a right-click, `#tag=`): expand that row, or
+   * search for the name and say it is not in the list.
+   */
   private reveal(name: string) {
     const { radar } = this.props;
     const lower = name.toLocaleLowerCase();
     const { items } = radar.get();
     const index = items.findIndex((t) => t.name.toLocaleLowerCase() === lower);
+    this.setState({ notListed: index < 0 && items.length > 0 ? name : null });
     if (index < 0) {
       radar.setQuery(name);
       return;
     }
-    radar.toggle(items[index].id);
+    if (radar.get().query) radar.setQuery('');
+    if (radar.get().expanded !== items[index].id) radar.toggle(items[index].id);
     requestAnimationFrame(() => {
       const ol = this.main.current?.querySelector('ol') ?? null;
       focusRow(ol, index);
@@ -113,13 +131,10 @@ export class App extends Component<AppProps, AppState> {
   }
 
   private async copy(tag: Hashtag) {
-    const text = `#${tag.name}`;
-    try {
-      await navigator.clipboard.writeText(text);
-      this.setState({ copiedId: tag.id, said: t('copiedTag', text) });
+    const { copied, said } = await copyTag(tag.name);
+    this.setState(copied ? { copiedId: tag.id, said } : { said });
+    if (copied) {
       setTimeout(() => this.state.copiedId === tag.id && this.setState({ copiedId: null }), 1600);
-    } catch {
-      this.setState({ said: t('copyFailed', text) });
     }
   }
 
@@ -144,7 +159,7 @@ export class App extends Component<AppProps, AppState> {
     else void radar.retry();
   };
 
-  render({ radar }: AppProps, { now, copiedId, said }: AppState) {
+  render({ radar }: AppProps, { now, copiedId, said, notListed }: AppState) {
     const s = radar.get();
     const search = this.search;
     const main = this.main;
@@ -249,6 +264,11 @@ export class App extends Component<AppProps, AppState> {
             <EmptyState filters={filters} onChange={setFilters} />
           ) : (
             <>
+              {notListed !== null && query === notListed && (
+                <p class="notice notice-info" role="status">
+                  {t('notInTop', `#${notListed}`, items.length, filtersText(filters))}
+                </p>
+              )}
               {query && shown.length === 0 && items.length > 0 && (
                 <div class="empty">
                   <p>{t('noSearchMatch', query)}</p>

@@ -11,11 +11,12 @@ import { sendMessage } from '@/lib/messaging';
 import { TIKTOK_MATCHES } from '@/lib/tiktok/selectors';
 import { affectsHighlightSet, type HighlightSet } from '@/lib/trending/types';
 import { setupHover } from './hover';
+import { setupPageReport } from './page-report';
+import { setupSelectionReport } from './selection';
 
 /** The `<html>` attribute the stylesheet keys the mark style on. */
 const STYLE_ATTRIBUTE = 'data-hashtag-radar-style';
 const REFRESH_DEBOUNCE_MS = 150;
-const COUNT_DEBOUNCE_MS = 250;
 
 export default defineContentScript({
   matches: TIKTOK_MATCHES,
@@ -26,23 +27,16 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     let current: HighlightSet | null = null;
-    let reported = -1;
-    let countTimer: number | null = null;
     let refreshTimer: number | null = null;
 
-    const reportCount = (count: number) => {
-      if (countTimer !== null) clearTimeout(countTimer);
-      countTimer = ctx.setTimeout(() => {
-        countTimer = null;
-        if (count === reported) return;
-        reported = count;
-        sendMessage('reportPageTags', { count }).catch(() => {
-          reported = -1;
-        });
-      }, COUNT_DEBOUNCE_MS);
-    };
-
-    const highlighter = new Highlighter(document, { signal: ctx.signal, onCount: reportCount });
+    // The page's counts and names go to the background as the marks change (page-report.ts).
+    let page: { schedule(): void } | null = null;
+    const highlighter = new Highlighter(document, {
+      signal: ctx.signal,
+      onUpdate: () => page?.schedule(),
+    });
+    page = setupPageReport(ctx, highlighter);
+    setupSelectionReport(ctx);
 
     let asked = 0;
     const refresh = async () => {
@@ -73,17 +67,16 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onStorageChanged);
 
-    // In-app navigation swaps the page's content; the observer marks it, the badge is said again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      reported = -1;
-      highlighter.recount();
-    });
+    // In-app navigation swaps the page's content (and the caption); the observer marks it, and
+    // the page is reported again.
+    ctx.addEventListener(window, 'wxt:locationchange', () => highlighter.recount());
 
     setupHover({
       ctx,
       nameOf: (element) => highlighter.nameOf(element),
       current: () => current,
-      open: (name) => void sendMessage('openInRadar', { name }).catch(() => undefined),
+      open: (name) =>
+        void sendMessage('openInRadar', { name, opens: current?.opens }).catch(() => undefined),
       watch: (name, watched) =>
         sendMessage('setWatched', { name, watched }).then(
           (state) => {

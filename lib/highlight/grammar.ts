@@ -86,3 +86,27 @@ export function wholeTextTagName(text: string): string | null {
   const match = WHOLE_NAME.exec(text.trim());
   return match ? match[1] : null;
 }
+
+/** Longest name a page may report (TikTok's own names are far shorter). */
+export const MAX_TAG_NAME_LENGTH = 100;
+
+/**
+ * A bare hashtag name by the grammar (no `#`, nothing around it), at most `MAX_TAG_NAME_LENGTH`
+ * characters: what a content script may report of a page.
+ */
+export function isTagName(name: unknown): name is string {
+  return (
+    typeof name === 'string' &&
+    wholeTextTagName(name) === name &&
+    [...name].length <= MAX_TAG_NAME_LENGTH
+  );
+}
+
+/**
+ * The hashtag a text selection holds: its first `#name`, or the selection itself when it is one
+ * bare name (a double-click on `#fyp` selects `fyp`). Null for anything else.
+ */
+export function selectionTagName(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  return findTagTokens(text)[0]?.name ?? wholeTextTagName(text.trim().replace(/^#/, ''));
+}

@@ -51,6 +51,27 @@ describe('Highlighter', () => {
     expect(counts).toEqual([1, 2, 1]);
   });
 
+  it('names the distinct trending tags marked, and says after each batch of changes', async () => {
+    setBody('<p>#fyp and #FYP #none</p>');
+    const updates = vi.fn();
+    const h = new Highlighter(document, { signal: controller.signal, onUpdate: updates });
+    h.setTags([
+      { name: 'fyp', rank: 1 },
+      { name: 'Café', rank: 2 },
+    ]);
+    await settle(h);
+    expect(h.names()).toEqual(['fyp']);
+    const seen = updates.mock.calls.length;
+    expect(seen).toBeGreaterThan(0);
+    document.body.append(fragment('<p>#café</p>'));
+    await settle(h);
+    expect(h.names()).toEqual(['fyp', 'café']);
+    expect(updates.mock.calls.length).toBeGreaterThan(seen);
+    document.querySelector('p')!.remove();
+    await settle(h);
+    expect(h.names()).toEqual(['café']);
+  });
+
   it('marks items React empties and refills, without duplicates', async () => {
     setBody('<ul><li>#fyp</li></ul>');
     const h = start(['fyp']);

@@ -37,6 +37,8 @@ export interface RankedName {
 export interface HighlighterOptions {
   /** Called with the number of distinct trending hashtags on the page whenever it changes. */
   onCount?: (count: number) => void;
+  /** Called after each batch of the page's changes is handled (marks written or not). */
+  onUpdate?: () => void;
   /** Ends everything: observer, timers, listeners; marks are removed. */
   signal: AbortSignal;
   /** Time a scan slice may take when the browser gives no idle deadline (ms). */
@@ -151,6 +153,11 @@ export class Highlighter {
   /** The normalized trending name of a mark we made, for the hover card. */
   nameOf(element: Element): string | undefined {
     return this.store.nameOf(element);
+  }
+
+  /** The distinct trending names marked on the page (normalized), as last counted. */
+  names(): string[] {
+    return this.store.names();
   }
 
   /** Says the page's distinct count again (after in-app navigation), even if unchanged. */
@@ -545,6 +552,7 @@ export class Highlighter {
       this.lastCount = count;
       this.options.onCount?.(count);
     }
+    this.options.onUpdate?.();
   }
 
   private wake(): void {

@@ -79,6 +79,11 @@ export class MarkStore {
     return this.perName.size;
   }
 
+  /** The distinct names marked, as of the last `distinctCount`. */
+  names(): string[] {
+    return [...this.perName.keys()];
+  }
+
   private track(element: Element, name: string): void {
     const previous = this.marks.get(element);
     if (previous === name) return;

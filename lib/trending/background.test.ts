@@ -13,6 +13,7 @@ import { cacheKey } from '@/lib/trending/store';
 import { DEFAULT_FILTERS } from '@/lib/trending/types';
 import background from '@/entrypoints/background';
 import { flush, sendAs, SENDERS } from '@/lib/trending/testing';
+import { panelFakes } from '@/tests/panel/setup';
 
 const KEY = 'sk_live_0123456789abcdef9f2c';
 const ID = 'test-extension-id';
@@ -339,17 +340,32 @@ describe('tabs and install', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
 
-  it('opens the list at a hashtag in a new tab', async () => {
+  it('opens the popup at a hashtag, or the side panel when that was chosen', async () => {
     await start();
+    const tab = { ...contentScript, tab: { id: 7, windowId: 3 } as Sender['tab'] };
+    await send('openInRadar', { name: '#fyp' }, tab);
+    expect(panelFakes.calls).toEqual(['action.openPopup {"windowId":3}']);
+    expect(await fakeBrowser.storage.session.get('radar:lookup')).toEqual({
+      'radar:lookup': { name: 'fyp', at: START },
+    });
+    await send('openInRadar', { name: 'booktok', opens: 'panel' }, tab);
+    expect(panelFakes.calls.at(-1)).toBe('sidePanel.open {"windowId":3}');
+    expect(await send('openInRadar', { name: '   ' }, contentScript)).toMatchObject({ ok: false });
+  });
+
+  it('opens the list in a new tab when the browser will not open the popup', async () => {
+    await start();
+    panelFakes.failing.set('action.openPopup', 'openPopup requires a user gesture');
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await send('openInRadar', { name: '#fyp' }, contentScript);
     expect(create).toHaveBeenCalledWith({ url: `chrome-extension://${ID}/popup.html#tag=fyp` });
-    expect(await send('openInRadar', { name: '   ' }, contentScript)).toMatchObject({ ok: false });
+    // Nothing left for the next popup to show.
+    expect(await fakeBrowser.storage.session.get('radar:lookup')).toEqual({});
   });
 
   it('lets one tab open the list 3 times in 30 s, however often its page asks', async () => {
     await start();
-    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const opened = () => panelFakes.calls.filter((c) => c.startsWith('action.openPopup')).length;
     const otherTab: Sender = { ...contentScript, tab: { id: 8 } as Sender['tab'] };
     for (let i = 0; i < 3; i++) {
       expect(await send('openInRadar', { name: 'fyp' }, contentScript)).toMatchObject({ ok: true });
@@ -360,13 +376,13 @@ describe('tabs and install', () => {
         error: 'Too many requests.',
       });
     }
-    expect(create).toHaveBeenCalledTimes(3);
+    expect(opened()).toBe(3);
     // Another tab has its own allowance; the popup and the options page have no limit.
     expect(await send('openInRadar', { name: 'fyp' }, otherTab)).toMatchObject({ ok: true });
-    expect(create).toHaveBeenCalledTimes(4);
+    expect(opened()).toBe(4);
     vi.setSystemTime(START + 30_000);
     expect(await send('openInRadar', { name: 'fyp' }, contentScript)).toMatchObject({ ok: true });
-    expect(create).toHaveBeenCalledTimes(5);
+    expect(opened()).toBe(5);
   });
 
   it('limits how often a tab may ask for the highlight set and report its count', async () => {

@@ -166,6 +166,7 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
         style,
         source: sample ? ('sample' as const) : ('live' as const),
         caption,
+        opens: settings.toolbarOpens,
       };
       if (!enabled && !assistant) return { ...base, fetchedAt: null, tags: [], watched: [] };
       // With highlighting off, the caption assistant gets the first page: the one the schedule keeps.
@@ -179,6 +180,22 @@ export function createTrendingService(fetchPage: FetchPage = fetchTrendingPage) 
       const tags = view.items.slice(0, depth).map(toHighlightTag);
       const watched = await watchedAmong(tags.map((t) => t.name));
       return { ...base, fetchedAt: view.fetchedAt, tags, watched };
+    },
+
+    /**
+     * The list tiktok.com pages are marked by: the default filters, as deep as the highlighting
+     * (sample data in sample mode); due refreshes run on, as for the content script's set.
+     */
+    async getHighlightView(): Promise<{ settings: Settings; view: TrendView }> {
+      const settings = await readSettings();
+      const pages = highlightPages(settings);
+      if (await readSampleMode()) {
+        const credits = await creditStatus(settings.dailyBudget);
+        return { settings, view: sampleView(settings.defaults, pages, settings, credits) };
+      }
+      const { view, started } = await liveView(settings.defaults, pages, false, settings);
+      void settle(started);
+      return { settings, view };
     },
 
     /** The schedule's refresh: the default filter set's due pages, awaited (keeps the worker up). */

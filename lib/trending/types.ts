@@ -4,6 +4,7 @@
  */
 import { ALL_REGIONS, isRegion, type Region } from '../markets';
 import { ANY_INDUSTRY, isIndustryFilter, type IndustryFilter } from '../industries';
+import type { ToolbarOpens } from '../settings';
 
 export const PERIODS = [7, 30, 120] as const;
 export type Period = (typeof PERIODS)[number];
@@ -179,6 +180,12 @@ export interface HighlightSet {
   caption?: { enabled: boolean; selection: string[] };
   /** The tags of `tags` the user watches, in `normalizeTagName` form (the hover card's toggle). */
   watched: string[];
+  /**
+   * Where "Open in Hashtag Radar" shows the list: what the toolbar button opens. The hover card
+   * passes it back with its click, since the panel must be opened before the background can read
+   * the setting. Absent from sets made before it existed: the popup.
+   */
+  opens?: ToolbarOpens;
 }
 
 export type HighlightStyle = 'underline' | 'marker' | 'badge';

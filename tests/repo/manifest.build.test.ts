@@ -20,8 +20,12 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
     expect(shown.description!.length).toBeLessThanOrEqual(132); // the stores' limit
   });
 
-  it('asks for exactly storage + alarms and the keyapi host; notifications only when turned on', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+  it('asks for exactly storage, alarms, contextMenus (+ sidePanel in Chrome) and the keyapi host; notifications only when turned on', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(
+      target === 'chrome-mv3'
+        ? ['alarms', 'contextMenus', 'sidePanel', 'storage']
+        : ['alarms', 'contextMenus', 'storage'],
+    );
     expect(manifest.host_permissions).toEqual(['https://api.keyapi.ai/*']);
     // Optional: no install warning; the options switch asks for it (lib/watch/notify.ts).
     expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
@@ -83,6 +87,33 @@ describe.each(['chrome-mv3', 'firefox-mv3'] as const)('%s manifest', (target) =>
     }
   });
 
+  it('has the toolbar shortcut and a side-panel shortcut, described in the default locale', () => {
+    const shown = readLocalizedManifest(dir).commands ?? {};
+    const panelCommand = target === 'chrome-mv3' ? 'toggle-side-panel' : '_execute_sidebar_action';
+    expect(shown).toEqual({
+      _execute_action: { suggested_key: { default: 'Alt+Shift+H' } },
+      [panelCommand]: {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Open or close the Hashtag Radar side panel',
+      },
+    });
+  });
+
+  it('has the side panel page: Chrome side_panel, Firefox sidebar_action (titled, not opened at install)', () => {
+    if (target === 'chrome-mv3') {
+      expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+      expect(manifest.sidebar_action).toBeUndefined();
+    } else {
+      expect(readLocalizedManifest(dir).sidebar_action).toEqual({
+        default_panel: 'sidepanel.html',
+        default_title: 'Hashtag Radar',
+        default_icon: manifest.icons,
+        open_at_install: false,
+      });
+      expect(manifest.side_panel).toBeUndefined();
+    }
+  });
+
   it('points only at files that exist in the build', () => {
     expect(manifestFiles(manifest).filter((f) => !existsSync(join(dir, f)))).toEqual([]);
     expect(manifest.action?.default_popup).toBe('popup.html');
@@ -118,6 +149,11 @@ describe('Firefox specifics', () => {
       ...m,
       background: undefined,
       browser_specific_settings: undefined,
+      // Side panel and sidebar, their permission and shortcut: checked per browser above.
+      permissions: m.permissions?.filter((p) => p !== 'sidePanel'),
+      side_panel: undefined,
+      sidebar_action: undefined,
+      commands: undefined,
       web_accessible_resources: (m.web_accessible_resources ?? []).map((entry) =>
         typeof entry === 'object' ? { ...entry, use_dynamic_url: undefined } : entry,
       ),

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { API_ORIGIN, trendingHeaders, trendingQuery } from '../../lib/keyapi/request';
 import { CACHE_PREFIX } from '../../lib/trending/store';
 import { DEFAULT_FILTERS } from '../../lib/trending/types';
+import { CHROME_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../../lib/permissions';
 import { ROOT } from './support/build';
 
 const policy = readFileSync(join(ROOT, 'PRIVACY.md'), 'utf8');
@@ -72,6 +73,30 @@ describe('PRIVACY.md lists what is stored', () => {
 
   it('lists the trending cache under its key prefix', () => {
     expect(rowOf(CACHE_PREFIX)).toContain('storage.local');
+  });
+});
+
+describe('PRIVACY.md explains every permission', () => {
+  const table = policy.slice(policy.indexOf('## Permissions'));
+  const permissionRows = table
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => /^\| `([^`]+)`/.exec(line)![1]);
+
+  it.each([...PERMISSIONS, ...CHROME_PERMISSIONS, ...OPTIONAL_PERMISSIONS])(
+    '%s: has a row saying why',
+    (permission) => {
+      const row = table.split('\n').find((line) => line.startsWith(`| \`${permission}\``));
+      expect(row, `PRIVACY.md's Permissions table has no row for \`${permission}\``).toBeDefined();
+      const why = row!.split('|')[2]!.trim();
+      expect(why.length).toBeGreaterThan(20);
+    },
+  );
+
+  it('names no permission the extension does not ask for', () => {
+    const asked = new Set<string>([...PERMISSIONS, ...CHROME_PERMISSIONS, ...OPTIONAL_PERMISSIONS]);
+    const apiRows = permissionRows.filter((name) => !name.includes('/') && !name.includes(':'));
+    expect(apiRows.filter((name) => !asked.has(name))).toEqual([]);
   });
 });
 

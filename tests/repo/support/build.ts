@@ -54,6 +54,16 @@ export interface BuiltManifest {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown };
   };
   web_accessible_resources?: unknown[];
+  /** Chrome's side panel. */
+  side_panel?: { default_path: string };
+  /** Firefox's sidebar. */
+  sidebar_action?: {
+    default_panel: string;
+    default_title?: string;
+    default_icon?: Record<string, string>;
+    open_at_install?: boolean;
+  };
+  commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
 }
 
 export function readManifest(dir: string): BuiltManifest {
@@ -84,6 +94,24 @@ export function localizeManifest(m: BuiltManifest, read: (file: string) => strin
     ...(m.action
       ? { action: { ...m.action, default_title: resolve(m.action.default_title) } }
       : {}),
+    ...(m.sidebar_action
+      ? {
+          sidebar_action: {
+            ...m.sidebar_action,
+            default_title: resolve(m.sidebar_action.default_title),
+          },
+        }
+      : {}),
+    ...(m.commands
+      ? {
+          commands: Object.fromEntries(
+            Object.entries(m.commands).map(([name, c]) => [
+              name,
+              { ...c, description: resolve(c.description) },
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -102,6 +130,9 @@ export function manifestFiles(m: BuiltManifest): string[] {
       ...icons(m.action?.default_icon),
       ...(m.action?.default_popup ? [m.action.default_popup] : []),
       ...(m.options_ui ? [m.options_ui.page] : []),
+      ...(m.side_panel ? [m.side_panel.default_path] : []),
+      ...(m.sidebar_action ? [m.sidebar_action.default_panel] : []),
+      ...icons(m.sidebar_action?.default_icon),
       ...(m.background?.service_worker ? [m.background.service_worker] : []),
       ...(m.background?.scripts ?? []),
       ...(m.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]),

@@ -1,0 +1,12 @@
+/** Copies `#name` to the clipboard; says what happened, for the page's status line. */
+import { t } from '../lib/i18n';
+
+export async function copyTag(name: string): Promise<{ copied: boolean; said: string }> {
+  const text = `#${name}`;
+  try {
+    await navigator.clipboard.writeText(text);
+    return { copied: true, said: t('copiedTag', text) };
+  } catch {
+    return { copied: false, said: t('copyFailed', text) };
+  }
+}
