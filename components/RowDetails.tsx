@@ -3,7 +3,7 @@
  * Loaded on the first expand (Details.tsx), with its charts and the creators' pictures.
  */
 import './RowDetails.css';
-import { Component } from 'preact';
+import { Component, type ComponentChild } from 'preact';
 import { formatNumber } from '../lib/format';
 import { t } from '../lib/i18n';
 import type { Hashtag, TrendPoint } from '../lib/trending/types';
@@ -20,6 +20,8 @@ export interface RowDetailsProps {
   rankYesterday: number | undefined;
   periodDays: number;
   loadHistory: (name: string) => Promise<RankHistory>;
+  /** The row's watch toggle, offered again here. */
+  watch?: ComponentChild;
 }
 
 /** "Up 3 places over 7 days; ↑2 since yesterday" */
@@ -50,7 +52,7 @@ export class RowDetails extends Component<RowDetailsProps, { ranks: TrendPoint[]
   }
 
   render(
-    { tag, id, rankYesterday, periodDays }: RowDetailsProps,
+    { tag, id, rankYesterday, periodDays, watch }: RowDetailsProps,
     { ranks }: { ranks: TrendPoint[] },
   ) {
     return (
@@ -87,6 +89,7 @@ export class RowDetails extends Component<RowDetailsProps, { ranks: TrendPoint[]
             </div>
           )}
         </dl>
+        {watch}
         {ranks.length > 1 && (
           <>
             <h2 class="sub">{t('rankOnDaysLooked')}</h2>

@@ -21,6 +21,11 @@ export interface TrendRowProps {
   onToggle: (id: string) => void;
   onCopy: (tag: Hashtag) => void;
   loadHistory: (name: string) => Promise<RankHistory>;
+  /** Watched and selected (the popup's marks); without `onWatch` the row offers neither. */
+  watched?: boolean;
+  selected?: boolean;
+  onWatch?: (name: string, watched: boolean) => void;
+  onSelect?: (name: string) => void;
 }
 
 export function tagUrl(name: string): string {
@@ -50,6 +55,10 @@ function row({
   onToggle,
   onCopy,
   loadHistory,
+  watched,
+  selected,
+  onWatch,
+  onSelect,
 }: TrendRowProps) {
   const name = `#${tag.name}`;
   const copyLabel = copied ? t('copiedTag', name) : t('copyTag', name);
@@ -60,6 +69,15 @@ function row({
   return (
     <li class={expanded ? 'row open' : 'row'} value={tag.rank}>
       <div class="row-main">
+        {onSelect && (
+          <input
+            type="checkbox"
+            class="select"
+            aria-label={t('selectTag', name)}
+            checked={selected}
+            onChange={() => onSelect(tag.name)}
+          />
+        )}
         <span class="rank" aria-hidden="true">
           {tag.rank}
         </span>
@@ -102,6 +120,7 @@ function row({
           >
             <Icon name="open" />
           </a>
+          {onWatch && <WatchToggle name={tag.name} watched={!!watched} onWatch={onWatch} />}
         </div>
       </div>
       {expanded && (
@@ -111,8 +130,45 @@ function row({
           rankYesterday={rankYesterday}
           periodDays={periodDays}
           loadHistory={loadHistory}
+          watch={
+            onWatch && <WatchToggle name={tag.name} watched={!!watched} onWatch={onWatch} text />
+          }
         />
       )}
     </li>
+  );
+}
+
+/** "Watch #name", pressed while watched (the name stays; the pressed state and the icon change). */
+export function WatchToggle({
+  name,
+  watched,
+  onWatch,
+  text,
+}: {
+  name: string;
+  watched: boolean;
+  onWatch: (name: string, watched: boolean) => void;
+  /** With the word "Watch" beside the icon (the expanded row). */
+  text?: boolean;
+}) {
+  const label = t('watchTag', `#${name}`);
+  return (
+    <button
+      type="button"
+      class={text ? 'button watch' : 'icon-button watch'}
+      aria-label={text ? undefined : label}
+      aria-pressed={watched}
+      title={label}
+      onClick={() => onWatch(name, !watched)}
+    >
+      <Icon name="star" />
+      {text && (
+        <>
+          {t('watchText')}
+          <span class="sr-only"> #{name}</span>
+        </>
+      )}
+    </button>
   );
 }

@@ -7,6 +7,7 @@ const paths = {
   open: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   chevron: 'M6 9l6 6 6-6',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3l-5.5 2.9 1-6.2L3 9.6l6.2-.9z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -7,9 +7,8 @@
  * whose manifest grants `notifications` at install (Chromium lets no test answer its permission
  * prompt; the code is the same files), exactly one notification per refresh.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,33 +17,26 @@ import { DEFAULT_FILTERS } from '../lib/trending/types';
 import type { ChangeEvent } from '../lib/watch/types';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import {
-  extensionDir,
   launchExtension,
   readStorage,
   seedStorage,
   setApiKey,
   type Extension,
 } from './browser';
-import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
 import { startMockServer, type MockServer } from './server';
 import { CARD_HOST, revealShadowRoot } from './shadow';
+import {
+  badge,
+  CHANGES_COLOR,
+  COUNT_COLOR,
+  grantedNotificationsCopy,
+  notificationsShown,
+  ranking,
+} from './watch-support';
 
 const KEY = 'sk_live_e2eWatchKey5c8d2e7f01';
 const TIKTOK = 'https://www.tiktok.com';
 const VIDEO = `${TIKTOK}/@kyoto.mornings/video/7301234567890123456`;
-/** The badge colours of lib/trending/badge.ts, as Chromium reports them. */
-const CHANGES_COLOR = [118, 39, 187, 255];
-const COUNT_COLOR = [26, 115, 232, 255];
-
-/** The fixture ranking with `moves` applied (name → new rank), as mock API items. */
-function ranking(moves: Record<string, number> = {}) {
-  const names = FIXTURE_TREND.filter((n) => !(n in moves));
-  for (const [name, rank] of Object.entries(moves).sort(([, a], [, b]) => a - b)) {
-    names.splice(rank - 1, 0, name);
-  }
-  return { kind: 'items' as const, items: itemsNamed(names) };
-}
-
 /** Sends one message of the real protocol from an extension page, as the popup does. */
 async function send<K extends MessageType>(
   page: Page,
@@ -79,37 +71,6 @@ async function refresh(page: Page, server: MockServer): Promise<void> {
 
 const brief = (events: ChangeEvent[]) =>
   events.map((e) => `${e.kind} ${e.tag} ${e.oldRank ?? '-'}→${e.newRank ?? '-'}`);
-
-interface ChromeAction {
-  getBadgeText(d: { tabId?: number }): Promise<string>;
-  getBadgeBackgroundColor(d: { tabId?: number }): Promise<number[]>;
-  getTitle(d: { tabId?: number }): Promise<string>;
-}
-
-/** Text, colour and title of the toolbar button, globally or for the tab of `page`. */
-async function badge(ext: Extension, page?: Page) {
-  let tabId: number | undefined;
-  if (page) {
-    await page.bringToFront();
-    tabId = await ext.worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-      };
-      return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
-    });
-  }
-  return ext.worker.evaluate(
-    async (scope) => {
-      const { action } = (globalThis as unknown as { chrome: { action: ChromeAction } }).chrome;
-      return {
-        text: await action.getBadgeText(scope),
-        color: await action.getBadgeBackgroundColor(scope),
-        title: await action.getTitle(scope),
-      };
-    },
-    tabId === undefined ? {} : { tabId },
-  );
-}
 
 describe('watching on the production build', () => {
   let server: MockServer;
@@ -357,19 +318,7 @@ describe('notifications, with the permission granted', () => {
   let copy: string;
 
   beforeAll(async () => {
-    // The production build with `notifications` granted at install instead of asked for.
-    copy = await mkdtemp(join(tmpdir(), 'hashtag-radar-granted-'));
-    await cp(extensionDir(), copy, { recursive: true });
-    const manifestPath = join(copy, 'manifest.json');
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
-      permissions: string[];
-      optional_permissions?: string[];
-    };
-    expect(manifest.optional_permissions).toEqual(['notifications']);
-    manifest.permissions.push('notifications');
-    delete manifest.optional_permissions;
-    await writeFile(manifestPath, JSON.stringify(manifest));
-
+    copy = await grantedNotificationsCopy();
     server = await startMockServer();
     server.api.respondWith(ranking());
     ext = await launchExtension(server, { extDir: copy });
@@ -383,15 +332,7 @@ describe('notifications, with the permission granted', () => {
     if (copy) await rm(copy, { recursive: true, force: true });
   });
 
-  /** Notifications now, as `chrome.notifications.getAll` in the worker reports them (ids). */
-  const shown = () =>
-    ext.worker.evaluate(async () =>
-      Object.keys(
-        await (
-          globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }
-        ).chrome.notifications.getAll(),
-      ),
-    );
+  const shown = () => notificationsShown(ext);
 
   test('exactly one notification per refresh with changes, none for the baseline or an unchanged one', async () => {
     // getAll reports ids only: the worker also notes what was created, to read the words.

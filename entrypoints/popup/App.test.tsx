@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from './App';
+import { createMarks } from './marks';
 import { createRadar } from './radar';
 import { cachedPage, CREDITS, hashtag, trendView } from './testing';
 
@@ -32,7 +33,7 @@ describe('App, when a newer list moves rows', () => {
     );
     const radar = createRadar(send as never);
     const ready = radar.start();
-    render(<App radar={radar} ready={ready} />, root);
+    render(<App radar={radar} ready={ready} marks={createMarks()} />, root);
     await ready;
     await vi.waitFor(() => expect(root.querySelectorAll('ol > li')).toHaveLength(20));
     const toggle = (name: string) =>

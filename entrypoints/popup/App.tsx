@@ -1,8 +1,7 @@
 /** The popup: header with filters and search, then the ranked list or the state that replaces it. */
 import { Component, createRef } from 'preact';
 import { browser } from 'wxt/browser';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { errorText, type ErrorAction, type ErrorText } from '../../components/errorText';
+import type { ErrorAction } from '../../components/errorText';
 import { Filters } from '../../components/Filters';
 import { Icon } from '../../components/icons';
 import { lazy } from '../../components/lazy';
@@ -10,7 +9,8 @@ import { isSearchShortcut } from '../../components/listKeys';
 import { Skeleton } from '../../components/Skeleton';
 import { OptionsButton, StatusBar } from '../../components/StatusBar';
 import { focusRow, TrendList } from '../../components/TrendList';
-import { nextLocalMidnight } from '../../lib/format';
+import { ViewTabs } from '../../components/ViewTabs';
+import type { MarksStore } from './marks';
 import { t } from '../../lib/i18n';
 import { regionName } from '../../lib/markets';
 import {
@@ -29,6 +29,19 @@ const openOptions = () => void browser.runtime.openOptionsPage();
 /** States most openings never show, loaded when shown: the first-run welcome, an empty list. */
 const Welcome = lazy(() => import('../../components/Welcome').then((m) => m.Welcome));
 const EmptyState = lazy(() => import('../../components/EmptyState').then((m) => m.EmptyState));
+/** The watchlist's two views, loaded when first opened. */
+const Watching = lazy(() => import('./Watching').then((m) => m.Watching));
+const Changes = lazy(() => import('./Changes').then((m) => m.Changes));
+/** A failure's notice, in words (Notice.tsx). */
+const Notice = lazy(() => import('./Notice').then((m) => m.Notice));
+/** The selection tray: its module loads as the popup opens, ahead of the first pick. */
+const SelectionTray = lazy(() =>
+  import('../../components/SelectionTray').then((m) => m.SelectionTray),
+);
+/** "Watch #text" for a search that matches no row. */
+const WatchQuery = lazy(() => import('./WatchQuery').then((m) => m.WatchQuery));
+
+export type Tab = 'trending' | 'watching' | 'changes';
 
 interface AppProps {
   radar: Radar;
@@ -36,6 +49,7 @@ interface AppProps {
   ready: Promise<void>;
   /** Told when a lookup (context menu, hover card) arrives: the side panel shows the list then. */
   onLookup?: () => void;
+  marks: MarksStore;
 }
 
 interface AppState {
@@ -45,11 +59,19 @@ interface AppState {
   said: string;
   /** A looked-up hashtag that is not in the list: said above the search for it. */
   notListed: string | null;
+  /** `popup.html#changes` (a notification's click) opens at the changes. */
+  tab: Tab;
 }
 
 /** A class so the popup needs no preact/hooks (1 KB gzip of its 45 KB budget). */
 export class App extends Component<AppProps, AppState> {
-  state: AppState = { now: Date.now(), copiedId: null, said: '', notListed: null };
+  state: AppState = {
+    now: Date.now(),
+    copiedId: null,
+    said: '',
+    notListed: null,
+    tab: location.hash === '#changes' ? 'changes' : 'trending',
+  };
   private search = createRef<HTMLInputElement>();
   private main = createRef<HTMLElement>();
   private stops: (() => void)[] = [];
@@ -66,6 +88,7 @@ export class App extends Component<AppProps, AppState> {
     document.addEventListener('keydown', onKey);
     this.stops.push(
       radar.subscribe(() => this.forceUpdate()),
+      this.props.marks.subscribe(() => this.forceUpdate()),
       () => clearInterval(tick),
       () => document.removeEventListener('keydown', onKey),
       radar.stop,
@@ -111,8 +134,9 @@ export class App extends Component<AppProps, AppState> {
    * A lookup (tiktok.com's "Open in Hashtag Radar", a right-click, `#tag=`): expand that row, or
    * search for the name and say it is not in the list.
    */
-  private reveal(name: string) {
+  private reveal = (name: string) => {
     const { radar } = this.props;
+    this.setState({ tab: 'trending' });
     const lower = name.toLocaleLowerCase();
     const { items } = radar.get();
     const index = items.findIndex((t) => t.name.toLocaleLowerCase() === lower);
@@ -128,7 +152,7 @@ export class App extends Component<AppProps, AppState> {
       focusRow(ol, index);
       ol?.children[index]?.scrollIntoView({ block: 'center' });
     });
-  }
+  };
 
   private async copy(tag: Hashtag) {
     const { copied, said } = await copyTag(tag.name);
@@ -159,8 +183,11 @@ export class App extends Component<AppProps, AppState> {
     else void radar.retry();
   };
 
-  render({ radar }: AppProps, { now, copiedId, said, notListed }: AppState) {
+  private say = (said: string) => this.setState({ said });
+
+  render({ radar, marks: store }: AppProps, { now, copiedId, said, notListed, tab }: AppState) {
     const s = radar.get();
+    const marks = store.get();
     const search = this.search;
     const main = this.main;
     const act = this.act;
@@ -186,22 +213,6 @@ export class App extends Component<AppProps, AppState> {
     }
 
     const { view, items, shown, query, filters } = s;
-    const notice: ErrorText | null = s.failure
-      ? {
-          message: t('backgroundUnreachable'),
-          detail: null,
-          action: 'retry',
-          actionLabel: t('tryAgain'),
-        }
-      : view?.error
-        ? errorText(view.error, {
-            now,
-            fetchedAt: view.fetchedAt,
-            hasItems: items.length > 0,
-            budgetResetsAt: s.credits?.resetsAt ?? nextLocalMidnight(now),
-            dailyBudget: s.credits?.dailyBudget ?? s.dailyBudget ?? 0,
-          })
-        : null;
     const loading = view ? items.length === 0 && view.refreshing && !view.error : !s.failure;
     const setFilters = (patch: Parameters<Radar['setFilters']>[0]) => void radar.setFilters(patch);
 
@@ -217,8 +228,28 @@ export class App extends Component<AppProps, AppState> {
             onRefresh={() => void radar.refresh()}
             onOptions={openOptions}
           />
-          <Filters value={filters} onChange={setFilters} />
-          <div class="tools">
+          <ViewTabs
+            class="tabs"
+            label={t('popupViews')}
+            current={tab}
+            onPick={(id) => this.setState({ tab: id })}
+            tabs={[
+              { id: 'trending', label: t('listView') },
+              { id: 'watching', label: t('watchingView') },
+              {
+                id: 'changes',
+                label: t('changesView'),
+                title: marks.unseen ? t('unseenChanges', marks.unseen) : undefined,
+                extra: marks.unseen > 0 && (
+                  <span class="count" aria-hidden="true">
+                    {marks.unseen}
+                  </span>
+                ),
+              },
+            ]}
+          />
+          {tab === 'trending' && <Filters value={filters} onChange={setFilters} />}
+          <div class="tools" hidden={tab !== 'trending'}>
             <input
               ref={search}
               class="search"
@@ -241,77 +272,99 @@ export class App extends Component<AppProps, AppState> {
               {t('exportCsv')}
             </button>
           </div>
+          <SelectionTray
+            selection={marks.selection}
+            onClear={store.clearSelection}
+            onSaid={this.say}
+          />
         </header>
         <main ref={main}>
-          {s.sample && (
-            <p class="sample-label">
-              <strong>{t('sampleNotLive')}</strong>{' '}
-              <button type="button" class="link" onClick={openOptions}>
-                {t('addYourApiKey')}
-              </button>{' '}
-              {t('sampleForToday')}
-            </p>
-          )}
-          {s.storageCleared && (
-            <p class="notice notice-info" role="status">
-              {t('storageCleared')}
-            </p>
-          )}
-          {notice && <ErrorNotice text={notice} onAction={act} busy={s.pending} />}
-          {loading ? (
-            <Skeleton />
-          ) : view && items.length === 0 && !view.error ? (
-            <EmptyState filters={filters} onChange={setFilters} />
-          ) : (
-            <>
-              {notListed !== null && query === notListed && (
-                <p class="notice notice-info" role="status">
-                  {t('notInTop', `#${notListed}`, items.length, filtersText(filters))}
-                </p>
-              )}
-              {query && shown.length === 0 && items.length > 0 && (
-                <div class="empty">
-                  <p>{t('noSearchMatch', query)}</p>
-                  <button type="button" class="button" onClick={() => radar.setQuery('')}>
-                    {t('clearSearch')}
-                  </button>
-                </div>
-              )}
-              {shown.length > 0 && (
-                <TrendList
-                  items={shown}
-                  expandedId={s.expanded}
-                  copiedId={copiedId}
-                  rankYesterday={view?.rankYesterday ?? {}}
-                  periodDays={filters.period}
-                  label={t('listLabel', regionName(filters.region), filters.period)}
-                  onToggle={radar.toggle}
-                  onCopy={this.onCopy}
-                  loadHistory={radar.rankHistory}
-                />
-              )}
-              {s.canShowMore && (
-                <button
-                  type="button"
-                  class="button more"
-                  disabled={s.pending}
-                  onClick={() => void radar.showMore()}
-                >
-                  {t('showMore')}
-                  <span class="cost">
-                    {t(
-                      'showMoreRanks',
-                      items.length + 1,
-                      Math.min(items.length + PAGE_SIZE, 100),
-                      s.sample || view?.nextPageCached
-                        ? t('costFree')
-                        : t('costCredits', CREDITS_PER_REQUEST),
+          <div role="tabpanel" id={`view-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {marks.refused && (
+              <p class="notice notice-info" role="alert">
+                {marks.refused}
+              </p>
+            )}
+            {tab === 'watching' ? (
+              <Watching marks={store} onOpen={this.reveal} />
+            ) : tab === 'changes' ? (
+              <Changes onOpen={this.reveal} />
+            ) : (
+              <>
+                {s.sample && (
+                  <p class="sample-label">
+                    <strong>{t('sampleNotLive')}</strong>{' '}
+                    <button type="button" class="link" onClick={openOptions}>
+                      {t('addYourApiKey')}
+                    </button>{' '}
+                    {t('sampleForToday')}
+                  </p>
+                )}
+                {s.storageCleared && (
+                  <p class="notice notice-info" role="status">
+                    {t('storageCleared')}
+                  </p>
+                )}
+                {(s.failure || view?.error) && <Notice s={s} now={now} onAction={act} />}
+                {loading ? (
+                  <Skeleton />
+                ) : view && items.length === 0 && !view.error ? (
+                  <EmptyState filters={filters} onChange={setFilters} />
+                ) : (
+                  <>
+                    {notListed !== null && query === notListed && (
+                      <p class="notice notice-info" role="status">
+                        {t('notInTop', `#${notListed}`, items.length, filtersText(filters))}
+                      </p>
                     )}
-                  </span>
-                </button>
-              )}
-            </>
-          )}
+                    {query && shown.length === 0 && items.length > 0 && (
+                      <div class="empty">
+                        <p>{t('noSearchMatch', query)}</p>
+                        <WatchQuery query={query} marks={store} />
+                        <button type="button" class="button" onClick={() => radar.setQuery('')}>
+                          {t('clearSearch')}
+                        </button>
+                      </div>
+                    )}
+                    {shown.length > 0 && (
+                      <TrendList
+                        items={shown}
+                        expandedId={s.expanded}
+                        copiedId={copiedId}
+                        rankYesterday={view?.rankYesterday ?? {}}
+                        periodDays={filters.period}
+                        label={t('listLabel', regionName(filters.region), filters.period)}
+                        onToggle={radar.toggle}
+                        onCopy={this.onCopy}
+                        loadHistory={radar.rankHistory}
+                        marks={store.rows()}
+                      />
+                    )}
+                    {s.canShowMore && (
+                      <button
+                        type="button"
+                        class="button more"
+                        disabled={s.pending}
+                        onClick={() => void radar.showMore()}
+                      >
+                        {t('showMore')}
+                        <span class="cost">
+                          {t(
+                            'showMoreRanks',
+                            items.length + 1,
+                            Math.min(items.length + PAGE_SIZE, 100),
+                            s.sample || view?.nextPageCached
+                              ? t('costFree')
+                              : t('costCredits', CREDITS_PER_REQUEST),
+                          )}
+                        </span>
+                      </button>
+                    )}
+                  </>
+                )}
+              </>
+            )}
+          </div>
         </main>
         <p class="sr-only" role="status">
           {said}

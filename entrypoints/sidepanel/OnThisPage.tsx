@@ -11,15 +11,19 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorText } from '../../components/errorText';
 import { filtersText } from '../../components/filtersText';
 import { RankChange } from '../../components/RankChange';
-import { TrendList } from '../../components/TrendList';
+import { SelectionTray } from '../../components/SelectionTray';
+import { TrendList, type RowMarks } from '../../components/TrendList';
 import { formatAge, nextLocalMidnight } from '../../lib/format';
 import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { CaptionEntry, PageTagsView } from '../../lib/page/view';
 import type { Hashtag } from '../../lib/trending/types';
+import type { MarksStore } from '../popup/marks';
 import { reloadTab, watchPage, type PageStatus, type PageWatch } from './page-watch';
 
 export interface OnThisPageProps {
+  /** Watched and selected hashtags, shared with the list beside (the selection tray is here too). */
+  marks: MarksStore;
   /** The tab beside the panel is on tiktok.com (its script answered). */
   onTikTok: () => void;
 }
@@ -68,13 +72,16 @@ function CaptionList({ caption, depth }: { caption: CaptionEntry[]; depth: numbe
   );
 }
 
-export function OnThisPage({ onTikTok }: OnThisPageProps) {
+export function OnThisPage({ onTikTok, marks }: OnThisPageProps) {
   const [status, setStatus] = useState<PageStatus>({ kind: 'checking' });
   const [now, setNow] = useState(Date.now());
   const [expanded, setExpanded] = useState<string | null>(null);
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const watch = useRef<PageWatch | null>(null);
+
+  const [, setMarks] = useState(marks.get());
+  useEffect(() => marks.subscribe(() => setMarks(marks.get())), [marks]);
 
   useEffect(() => {
     watch.current = watchPage((next) => {
@@ -117,6 +124,7 @@ export function OnThisPage({ onTikTok }: OnThisPageProps) {
         onToggle={(id) => setExpanded((open) => (open === id ? null : id))}
         onCopy={(tag) => void copy(tag)}
         onRetry={retry}
+        marks={marks.rows()}
       />
     );
   } else {
@@ -131,6 +139,11 @@ export function OnThisPage({ onTikTok }: OnThisPageProps) {
   }
   return (
     <main class="page-view">
+      <SelectionTray
+        selection={marks.get().selection}
+        onClear={marks.clearSelection}
+        onSaid={setSaid}
+      />
       {body}
       <p class="sr-only" role="status">
         {said}
@@ -147,9 +160,10 @@ interface ReadyProps {
   onToggle: (id: string) => void;
   onCopy: (tag: Hashtag) => void;
   onRetry: () => void;
+  marks: RowMarks;
 }
 
-function Ready({ view, now, expanded, copiedId, onToggle, onCopy, onRetry }: ReadyProps) {
+function Ready({ view, now, expanded, copiedId, onToggle, onCopy, onRetry, marks }: ReadyProps) {
   if (!view.highlight) {
     return <Said text={t('pageMarkingOff')} action={{ label: t('options'), run: openOptions }} />;
   }
@@ -185,6 +199,7 @@ function Ready({ view, now, expanded, copiedId, onToggle, onCopy, onRetry }: Rea
           onToggle={onToggle}
           onCopy={onCopy}
           loadHistory={(name) => sendMessage('getRankHistory', { filters: view.filters, name })}
+          marks={marks}
         />
       ) : (
         <Said

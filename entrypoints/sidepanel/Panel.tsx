@@ -5,67 +5,53 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ViewTabs } from '../../components/ViewTabs';
 import { t } from '../../lib/i18n';
 import { App } from '../popup/App';
+import type { MarksStore } from '../popup/marks';
 import type { Radar } from '../popup/radar';
 import type { OnThisPageProps } from './OnThisPage';
 
 type View = 'page' | 'list';
-const VIEWS: View[] = ['page', 'list'];
 
-export function Panel({ radar, ready }: { radar: Radar; ready: Promise<void> }) {
+export function Panel({
+  radar,
+  ready,
+  marks,
+}: {
+  radar: Radar;
+  ready: Promise<void>;
+  marks: MarksStore;
+}) {
   const [view, setView] = useState<View>('list');
   const [PageView, setPageView] = useState<ComponentType<OnThisPageProps> | null>(null);
   const picked = useRef(false);
-  const tabs = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void import('./OnThisPage').then((m) => setPageView(() => m.OnThisPage));
   }, []);
 
-  const pick = (next: View, focus = false) => {
+  const pick = (next: View) => {
     picked.current = true;
     setView(next);
-    if (focus) tabs.current?.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
   };
-  // Arrow keys, Home and End move between the tabs (the ARIA tabs pattern).
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = VIEWS.indexOf(view);
-    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    pick(VIEWS[(next + VIEWS.length) % VIEWS.length]!, true);
-  };
-  const tab = (id: View, label: string) => (
-    <button
-      type="button"
-      role="tab"
-      id={`tab-${id}`}
-      class="view-tab"
-      aria-selected={view === id}
-      aria-controls={`view-${id}`}
-      tabIndex={view === id ? 0 : -1}
-      onClick={() => pick(id)}
-    >
-      {label}
-    </button>
-  );
 
   return (
     <>
-      <div
+      <ViewTabs
         class="views"
-        role="tablist"
-        aria-label={t('panelViews')}
-        ref={tabs}
-        onKeyDown={onKeyDown}
-      >
-        {tab('page', t('onThisPage'))}
-        {tab('list', t('trendingView'))}
-      </div>
+        label={t('panelViews')}
+        tabs={[
+          { id: 'page', label: t('onThisPage') },
+          { id: 'list', label: t('trendingView') },
+        ]}
+        current={view}
+        onPick={pick}
+      />
       <div role="tabpanel" id="view-page" aria-labelledby="tab-page" hidden={view !== 'page'}>
         {PageView ? (
           <PageView
+            marks={marks}
             onTikTok={() => {
               if (!picked.current) setView('page');
             }}
@@ -73,7 +59,7 @@ export function Panel({ radar, ready }: { radar: Radar; ready: Promise<void> }) 
         ) : null}
       </div>
       <div role="tabpanel" id="view-list" aria-labelledby="tab-list" hidden={view !== 'list'}>
-        <App radar={radar} ready={ready} onLookup={() => pick('list')} />
+        <App radar={radar} ready={ready} marks={marks} onLookup={() => pick('list')} />
       </div>
     </>
   );

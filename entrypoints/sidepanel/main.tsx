@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { localizePage, t } from '../../lib/i18n';
+import { createMarks } from '../popup/marks';
 import { createRadar } from '../popup/radar';
 import { Panel } from './Panel';
 import '../popup/style.css';
@@ -14,4 +15,6 @@ localizePage(t('extName'));
 // As in the popup: ask the background before the first render.
 const radar = createRadar();
 const ready = radar.start();
-render(<Panel radar={radar} ready={ready} />, document.getElementById('app')!);
+const marks = createMarks();
+void marks.start();
+render(<Panel radar={radar} ready={ready} marks={marks} />, document.getElementById('app')!);

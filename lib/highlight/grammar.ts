@@ -4,7 +4,7 @@
  */
 
 /** Elements whose text is never page prose (rule 1). Lower-case `localName`s. */
-export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'script',
   'style',
   'noscript',
@@ -20,7 +20,8 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** An ancestor (or self) that makes text off limits: a skipped element or an editing host (rule 1). */
-export const EXCLUDED_ANCESTOR_SELECTOR = [
+// Pure: pages that use only the names (the popup) leave these out of their bundle.
+export const EXCLUDED_ANCESTOR_SELECTOR = /* @__PURE__ */ [
   ...SKIPPED_ELEMENTS,
   '[contenteditable]:not([contenteditable="false" i])',
 ].join(',');
