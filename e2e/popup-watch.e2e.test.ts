@@ -8,25 +8,20 @@
  * the side panel at 320 and 600 px. Runs on a copy of the build with `notifications` granted
  * (watch-support.ts): the same files, without a permission prompt no test could answer.
  */
-import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from './axe';
-import { launchExtension, readStorage, setApiKey, type Extension } from './browser';
-import { startMockServer, type MockServer } from './server';
-import {
-  badge,
-  CHANGES_COLOR,
-  grantedNotificationsCopy,
-  notificationsShown,
-  ranking,
-} from './watch-support';
+import { keepPicture } from './doc-pictures';
+import { localDay } from '../lib/format';
+import { DEFAULT_FILTERS, filtersKey } from '../lib/trending/types';
+import { readStorage, seedStorage, type Extension } from './browser';
+import type { MockServer } from './server';
+import { badge, changesBadge, launchGranted, notificationsShown, ranking } from './watch-support';
 
 const KEY = 'sk_live_e2ePopupWatch3a9c51d7e2';
 
 let server: MockServer;
 let ext: Extension;
-let copy: string;
 let popup: Page;
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
@@ -59,20 +54,14 @@ const watchlist = async () =>
     }[]
   ).map((t) => `${t.name}@${t.start?.rank ?? '-'}`);
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  copy = await grantedNotificationsCopy();
-  server = await startMockServer();
-  server.api.respondWith(ranking());
-  ext = await launchExtension(server, { extDir: copy });
-  await setApiKey(ext, KEY);
+  ({ server, ext, close } = await launchGranted(KEY));
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-  if (copy) await rm(copy, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 describe('watching from the popup', () => {
   test('each row has a "Watch #name" toggle, pressed while watched; the expanded row offers it too', async () => {
@@ -106,7 +95,9 @@ describe('watching from the popup', () => {
     await search.fill('night routine');
     await expect
       .poll(() => popup.locator('.field-error').innerText())
-      .toBe('"night routine" is not a hashtag: use letters, digits and _ only, without spaces, e.g. #booktok.');
+      .toBe(
+        '"night routine" is not a hashtag: use letters, digits and _ only, without spaces, e.g. #booktok.',
+      );
     expect(await popup.getByRole('button', { name: /^Watch #night/ }).count()).toBe(0);
     await search.fill('#nightroutine');
     const offer = button(popup, 'Watch #nightroutine');
@@ -133,10 +124,26 @@ describe('watching from the popup', () => {
     expect(await rows.nth(0).locator('.chart canvas').count()).toBe(1);
     expect(await rows.nth(0).locator('.chart').getAttribute('aria-label')).toMatch(/^#booktok: /);
     expect(await axeViolations(popup)).toEqual([]);
-    await ext.screenshot(popup, 'popup-watching');
   });
 
   test('another ranking, Refresh: the Changes tab counts them, the badge too, one notification', async () => {
+    // The local history's earlier days (as if the popup had been opened on them).
+    const key = filtersKey(DEFAULT_FILTERS);
+    const history = (await readStorage(ext, ['local:radar:history']))['local:radar:history'] as {
+      sets: Record<string, { days: Record<string, string[]> }>;
+    };
+    const names = (moves: Record<string, number>) =>
+      ranking(moves)
+        .items.map((item) => item.hashtag_name)
+        .slice(0, 20);
+    const day = (ago: number) => localDay(Date.now() - ago * 86_400_000);
+    Object.assign(history.sets[key]!.days, {
+      [day(3)]: names({ booktok: 2, dance: 9 }),
+      [day(2)]: names({ booktok: 4, dance: 7 }),
+      [day(1)]: names({ booktok: 6, dance: 5 }),
+    });
+    await seedStorage(ext, { 'local:radar:history': history });
+
     server.api.respondWith(ranking({ nightroutine: 3, booktok: 18 }));
     const before = server.apiRequests().length;
     await button(popup, 'Refresh').click();
@@ -144,13 +151,7 @@ describe('watching from the popup', () => {
     const changes = tab(popup, 'Changes');
     await expect.poll(() => changes.locator('.count').textContent(), { timeout: 15_000 }).toBe('2');
     expect(await changes.getAttribute('title')).toBe('2 unseen');
-    await expect
-      .poll(() => badge(ext))
-      .toEqual({
-        text: '2',
-        color: CHANGES_COLOR,
-        title: 'Hashtag Radar: 2 unseen changes in your watchlist',
-      });
+    await expect.poll(() => badge(ext)).toEqual(changesBadge(2));
     await expect
       .poll(() => notificationsShown(ext), { timeout: 10_000 })
       .toEqual(['hashtag-radar-changes']);
@@ -163,6 +164,11 @@ describe('watching from the popup', () => {
         expect.stringMatching(/#dance\s+Rank 6\s+Down 1 since you started watching/),
         expect.stringMatching(/#nightroutine\s+Rank 3\s+Watching since/),
       ]);
+    // Each ranked tag's rank over the four days the history has.
+    expect(await rows.nth(0).locator('.chart').getAttribute('aria-label')).toBe(
+      '#booktok: Rank on 4 days, from #2 to #18',
+    );
+    await keepPicture('popup-watching', await popup.screenshot());
   });
 
   test('opening Changes lists the events newest first, unseen marked, and clears the badge', async () => {
@@ -177,7 +183,7 @@ describe('watching from the popup', () => {
     await expect.poll(() => badge(ext)).toMatchObject({ text: '', title: 'Hashtag Radar' });
     await expect.poll(() => tab(popup, 'Changes').locator('.count').count()).toBe(0);
     expect(await axeViolations(popup)).toEqual([]);
-    await ext.screenshot(popup, 'popup-changes');
+    await keepPicture('popup-changes', await popup.screenshot());
 
     // An event opens its row in the list.
     await items.filter({ hasText: '#booktok' }).getByRole('button').click();

@@ -3,13 +3,14 @@
  * worker reads it, and a copy of the build that has `notifications` granted (Chromium lets no test
  * answer its permission prompt; the code is the same files).
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { extensionDir, type Extension } from './browser';
+import { extensionDir, launchExtension, setApiKey, type Extension } from './browser';
 import { FIXTURE_TREND, itemsNamed } from './fixture-trend';
+import { startMockServer } from './server';
 
 /** The badge colours of lib/trending/badge.ts, as Chromium reports them. */
 export const CHANGES_COLOR = [118, 39, 187, 255];
@@ -81,3 +82,28 @@ export function notificationsShown(ext: Extension): Promise<string[]> {
     ),
   );
 }
+
+/** The mock server (serving `ranking()`) and the granted copy of the build, launched with `key`. */
+export async function launchGranted(key: string) {
+  const copy = await grantedNotificationsCopy();
+  const server = await startMockServer();
+  server.api.respondWith(ranking());
+  const ext = await launchExtension(server, { extDir: copy });
+  await setApiKey(ext, key);
+  return {
+    server,
+    ext,
+    async close() {
+      await ext.close();
+      await server.close();
+      await rm(copy, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The toolbar button while it counts `count` (2 or more) unseen watchlist changes. */
+export const changesBadge = (count: number) => ({
+  text: String(count),
+  color: CHANGES_COLOR,
+  title: `Hashtag Radar: ${count} unseen changes in your watchlist`,
+});

@@ -7,7 +7,7 @@
  * whose manifest grants `notifications` at install (Chromium lets no test answer its permission
  * prompt; the code is the same files), exactly one notification per refresh.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,20 +16,14 @@ import type { MessageType, Request, Response } from '../lib/messaging';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
 import type { ChangeEvent } from '../lib/watch/types';
 import { DEFAULT_SETTINGS } from '../lib/settings';
-import {
-  launchExtension,
-  readStorage,
-  seedStorage,
-  setApiKey,
-  type Extension,
-} from './browser';
+import { launchExtension, readStorage, seedStorage, setApiKey, type Extension } from './browser';
 import { startMockServer, type MockServer } from './server';
 import { CARD_HOST, revealShadowRoot } from './shadow';
 import {
   badge,
-  CHANGES_COLOR,
+  changesBadge,
   COUNT_COLOR,
-  grantedNotificationsCopy,
+  launchGranted,
   notificationsShown,
   ranking,
 } from './watch-support';
@@ -124,13 +118,7 @@ describe('watching on the production build', () => {
     ] as ChangeEvent[];
     expect(stored).toHaveLength(2);
     expect(stored.every((e) => !e.seen && e.depth === 20)).toBe(true);
-    await expect
-      .poll(() => badge(ext))
-      .toEqual({
-        text: '2',
-        color: CHANGES_COLOR,
-        title: 'Hashtag Radar: 2 unseen changes in your watchlist',
-      });
+    await expect.poll(() => badge(ext)).toEqual(changesBadge(2));
 
     // The same ranking again: nothing new.
     await refresh(messenger, server);
@@ -160,13 +148,7 @@ describe('watching on the production build', () => {
     const settings = structuredClone(DEFAULT_SETTINGS);
     settings.highlight.enabled = false;
     await seedStorage(ext, { 'sync:settings': settings, 'sync:settings$': { v: 2 } });
-    await expect
-      .poll(() => badge(ext, page), { timeout: 10_000 })
-      .toEqual({
-        text: '2',
-        color: CHANGES_COLOR,
-        title: 'Hashtag Radar: 2 unseen changes in your watchlist',
-      });
+    await expect.poll(() => badge(ext, page), { timeout: 10_000 }).toEqual(changesBadge(2));
     await seedStorage(ext, { 'sync:settings': DEFAULT_SETTINGS });
     await page.close();
   });
@@ -315,22 +297,14 @@ describe('notifications, with the permission granted', () => {
   let server: MockServer;
   let ext: Extension;
   let messenger: Page;
-  let copy: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    copy = await grantedNotificationsCopy();
-    server = await startMockServer();
-    server.api.respondWith(ranking());
-    ext = await launchExtension(server, { extDir: copy });
-    await setApiKey(ext, KEY);
+    ({ server, ext, close } = await launchGranted(KEY));
     messenger = ext.installPage ?? (await ext.openOptions());
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-    if (copy) await rm(copy, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   const shown = () => notificationsShown(ext);
 

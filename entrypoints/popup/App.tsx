@@ -249,29 +249,36 @@ export class App extends Component<AppProps, AppState> {
             ]}
           />
           {tab === 'trending' && <Filters value={filters} onChange={setFilters} />}
-          <div class="tools" hidden={tab !== 'trending'}>
-            <input
-              ref={search}
-              class="search"
-              type="search"
-              aria-label={t('searchHashtags')}
-              placeholder={t('searchPlaceholder')}
-              autocomplete="off"
-              spellcheck={false}
-              value={query}
-              onInput={(e) => radar.setQuery(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && query) {
-                  e.preventDefault();
-                  radar.setQuery('');
-                }
-              }}
-            />
-            <button type="button" class="button" disabled={shown.length === 0} onClick={exportCsv}>
-              <Icon name="download" />
-              {t('exportCsv')}
-            </button>
-          </div>
+          {tab === 'trending' && (
+            <div class="tools">
+              <input
+                ref={search}
+                class="search"
+                type="search"
+                aria-label={t('searchHashtags')}
+                placeholder={t('searchPlaceholder')}
+                autocomplete="off"
+                spellcheck={false}
+                value={query}
+                onInput={(e) => radar.setQuery(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' && query) {
+                    e.preventDefault();
+                    radar.setQuery('');
+                  }
+                }}
+              />
+              <button
+                type="button"
+                class="button"
+                disabled={shown.length === 0}
+                onClick={exportCsv}
+              >
+                <Icon name="download" />
+                {t('exportCsv')}
+              </button>
+            </div>
+          )}
           <SelectionTray
             selection={marks.selection}
             onClear={store.clearSelection}

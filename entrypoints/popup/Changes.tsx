@@ -8,6 +8,7 @@ import { Component } from 'preact';
 import { filtersText } from '../../components/filtersText';
 import { formatAge } from '../../lib/format';
 import { t } from '../../lib/i18n';
+import { Empty, Pending } from './ViewStates';
 import { sendMessage } from '../../lib/messaging';
 import { describeEvent } from '../../lib/watch/summary';
 import type { ChangeEvent } from '../../lib/watch/types';
@@ -40,24 +41,12 @@ export class Changes extends Component<ChangesProps, State> {
   }
 
   render({ onOpen }: ChangesProps, { events, failed }: State) {
-    if (failed)
-      return (
-        <p class="notice notice-error" role="alert">
-          {failed}
-        </p>
-      );
-    if (!events)
-      return (
-        <p class="page-note" aria-busy="true">
-          {t('changesLoading')}
-        </p>
-      );
+    if (failed || !events) return <Pending failed={failed} loading={t('changesLoading')} />;
     if (events.length === 0) {
       return (
-        <div class="empty watch-empty">
-          <h2 class="section-title">{t('changesEmptyTitle')}</h2>
+        <Empty title={t('changesEmptyTitle')}>
           <p>{t('changesEmptyText')}</p>
-        </div>
+        </Empty>
       );
     }
     const now = Date.now();

@@ -11,6 +11,7 @@ import { WatchToggle } from '../../components/TrendRow';
 import { dayToTime } from '../../components/detail-charts';
 import { formatAge } from '../../lib/format';
 import { t } from '../../lib/i18n';
+import { Empty, Pending } from './ViewStates';
 import { sendMessage } from '../../lib/messaging';
 import { watchKey } from '../../lib/watch/name';
 import type { WatchRow, WatchView } from '../../lib/watch/types';
@@ -84,26 +85,13 @@ export class Watching extends Component<WatchingProps, State> {
   }
 
   render({ marks, onOpen }: WatchingProps, { view, failed }: State) {
-    if (failed)
-      return (
-        <p class="notice notice-error" role="alert">
-          {failed}
-        </p>
-      );
-    if (!view)
-      return (
-        <p class="page-note" aria-busy="true">
-          {t('watchLoading')}
-        </p>
-      );
-    // Tags unwatched here stay listed (pressed off) until the view is opened again.
+    if (failed || !view) return <Pending failed={failed} loading={t('watchLoading')} />;
     if (view.tags.length === 0) {
       return (
-        <div class="empty watch-empty">
-          <h2 class="section-title">{t('watchEmptyTitle')}</h2>
+        <Empty title={t('watchEmptyTitle')}>
           <p>{t('watchEmptyText')}</p>
           <p>{t('watchEmptyCost')}</p>
-        </div>
+        </Empty>
       );
     }
     const rows = marks.rows();
