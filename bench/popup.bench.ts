@@ -38,7 +38,7 @@
  * build with the control pages added (nothing else changes). Also takes the light and dark
  * screenshots for the README (docs/popup-light.png, docs/popup-dark.png).
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -324,9 +324,10 @@ beforeAll(async () => {
   // A copy of the build with the control page added: the same extension, one more static file.
   const dir = join(tmp, 'ext');
   await cp(extensionDir(), dir, { recursive: true });
-  const cssFile = (await readdir(join(dir, 'assets'))).find(
-    (f) => f.startsWith('popup') && f.endsWith('.css'),
-  )!;
+  // The popup's stylesheet, as popup.html links it (a chunk it may share with the side panel).
+  const cssFile = /href="\/assets\/([^"]+\.css)"/.exec(
+    await readFile(join(dir, 'popup.html'), 'utf8'),
+  )![1]!;
   const css = await readFile(join(dir, 'assets', cssFile), 'utf8');
   const items = server.api.hashtags();
   const inline = `<style>${css}</style>`;
