@@ -62,4 +62,3 @@ export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void
 export function onActionClicked(tab?: Browser.tabs.Tab): Promise<void> {
   return onToolbarClick(tab?.windowId);
 }
-
