@@ -324,7 +324,7 @@ beforeAll(async () => {
   // A copy of the build with the control page added: the same extension, one more static file.
   const dir = join(tmp, 'ext');
   await cp(extensionDir(), dir, { recursive: true });
-  // The stylesheet popup.html links (named after the module it came from: popup or style).
+  // The popup's stylesheet, as popup.html links it (a chunk it may share with the side panel).
   const cssFile = /href="\/assets\/([^"]+\.css)"/.exec(
     await readFile(join(dir, 'popup.html'), 'utf8'),
   )![1]!;

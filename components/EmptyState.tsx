@@ -11,7 +11,7 @@ export interface Suggestion {
 }
 
 /** Widening moves, most useful first: drop "new", a longer period, all industries, all regions. */
-export function suggestions(f: TrendFilters): Suggestion[] {
+export function widerFilters(f: TrendFilters): Suggestion[] {
   const out: Suggestion[] = [];
   if (f.newToTop100) out.push({ label: t('showAllNotOnlyNew'), patch: { newToTop100: false } });
   const longer = PERIODS.find((p) => p > f.period);
@@ -35,7 +35,7 @@ export function EmptyState({
   filters: TrendFilters;
   onChange: (patch: Partial<TrendFilters>) => void;
 }) {
-  const options = suggestions(filters);
+  const options = widerFilters(filters);
   return (
     <div class="empty">
       <p>{t('emptyList')}</p>

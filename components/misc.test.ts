@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initials } from './Avatar';
 import { chartSummary, pointText } from './charts';
 import { dayToTime } from './detail-charts';
-import { suggestions } from './EmptyState';
+import { widerFilters } from './EmptyState';
 import { tagUrl } from './TrendRow';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
 
@@ -52,21 +52,21 @@ describe('rank chart texts', () => {
 
 describe('empty list suggestions', () => {
   it('widens the nearest filter first, at most two', () => {
-    expect(suggestions(DEFAULT_FILTERS).map((s) => s.patch)).toEqual([{ period: 30 }]);
+    expect(widerFilters(DEFAULT_FILTERS).map((s) => s.patch)).toEqual([{ period: 30 }]);
     const narrow = {
       region: 'US',
       period: 120,
       industry: '27000000000',
       newToTop100: true,
     } as const;
-    expect(suggestions(narrow).map((s) => s.patch)).toEqual([
+    expect(widerFilters(narrow).map((s) => s.patch)).toEqual([
       { newToTop100: false },
       { industry: 'nothing' },
     ]);
   });
 
   it('offers another period when nothing is narrowed', () => {
-    expect(suggestions({ ...DEFAULT_FILTERS, period: 120 }).map((s) => s.patch)).toEqual([
+    expect(widerFilters({ ...DEFAULT_FILTERS, period: 120 }).map((s) => s.patch)).toEqual([
       { period: 7 },
     ]);
   });

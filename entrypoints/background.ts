@@ -15,7 +15,6 @@ import {
   onMenuClicked,
   onPanelInstalled,
   onPanelStorageChanged,
-  onTabRemoved,
   setUpSurfaces,
 } from '@/lib/panel/lifecycle';
 import { createTrendingService } from '@/lib/trending/service';
@@ -48,7 +47,6 @@ export default defineBackground(() => {
     logFailure('shortcut', onCommand(command, tab)),
   );
   browser.action.onClicked.addListener((tab) => logFailure('toolbar', onActionClicked(tab)));
-  browser.tabs.onRemoved.addListener((tabId) => logFailure('tab closed', onTabRemoved(tabId)));
   watchVault((key) => void logFailure('vault change', onVaultChanged(key)));
   listenToNotificationClicks();
   void logFailure('start', onWorkerStart());

@@ -25,8 +25,8 @@ export const ACCEPTED = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: /^content-scripts\/[\w-]+\.js$/,
-    // The path as a name or, as Terser now inlines it, a literal path in the package.
-    source: /^import\([\w$]+\.runtime\.getURL\(([\w$]+|"\/[\w./-]+")\)\)/,
+    // The file's name as a constant, or as the literal a minifier folds it into.
+    source: /^import\([\w$]+\.runtime\.getURL\((?:[\w$]+|"\/[\w.-]+\.js")\)\)/,
     why: 'lazy import of a file in the extension package (runtime.getURL), not remote code',
   },
 ];

