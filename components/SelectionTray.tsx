@@ -4,11 +4,9 @@
  * first pick is announced too; out of sight while nothing is selected.
  */
 import './SelectionTray.css';
+import { TIKTOK_HASHTAG_LIMIT as CAPTION_TAGS } from '../lib/caption/limit';
 import { t } from '../lib/i18n';
 import { copyTag } from './copyTag';
-
-/** TikTok's limit of hashtags per caption (since September 2025). */
-export const CAPTION_TAGS = 5;
 
 export interface SelectionTrayProps {
   selection: string[];

@@ -117,7 +117,7 @@ export function createMarks() {
       return load();
     },
     stop: () => browser.storage.onChanged.removeListener(onChange),
-    /** Watches or stops watching; resolves to the refusal in words, or null when done. */
+    /** Watches or stops watching; a refusal is said through `refused`. */
     setWatched,
     toggleSelected,
     clearSelection: () => writeSelection([]),
