@@ -51,6 +51,7 @@ import { DEFAULT_FILTERS, type Hashtag } from '../lib/trending/types';
 import {
   extensionDir,
   launchExtension,
+  POPUP_SIZE,
   readStorage,
   setApiKey,
   stopServiceWorker,
@@ -60,7 +61,7 @@ import { startMockServer, type ApiItem, type MockServer } from '../e2e/server';
 import { pageTimeline, startTrace } from './trace.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 11);
-const VIEWPORT = { width: 400, height: 600 };
+const VIEWPORT = POPUP_SIZE;
 const CONTROL_PAGE = 'bench-static.html';
 
 interface Watch {
@@ -378,7 +379,7 @@ it('popup: 20th row with its sparkline, warm and cold, and 100 rows, against sta
   // machine's load, which on a shared machine moves every case of a run together).
   const x = (r: number) => `${r.toFixed(2)}×`;
   const table = [
-    '| popup from the cache, 400×600, headless Chromium | median, ms | min–max, ms | ratio to the static page: of the medians / median of each run’s (range) |',
+    `| popup from the cache, ${VIEWPORT.width}×${VIEWPORT.height}, headless Chromium | median, ms | min–max, ms | ratio to the static page: of the medians / median of each run’s (range) |`,
     '| --- | --- | --- | --- |',
     ...CASES.map((c) => {
       const xs = times[c.id];

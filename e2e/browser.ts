@@ -71,12 +71,15 @@ export interface LaunchOptions {
 }
 
 /** What the Chromium and the Firefox harness (firefox/firefox.ts) both offer, over their own `P`age. */
+/** The popup's size: its body's width (entrypoints/popup/style.css) and a usual height. */
+export const POPUP_SIZE = { width: 448, height: 600 } as const;
+
 export interface ExtensionPages<P> {
   /** `chrome-extension://ID/` or `moz-extension://UUID/` */
   baseUrl: string;
   /** The options tab the extension opened on install, if it did within 5 s of starting. */
   installPage: P | null;
-  /** Opens popup.html as a tab, at a popup's size (default 400×600). */
+  /** Opens popup.html as a tab, at a popup's size (default POPUP_SIZE). */
   openPopup(size?: { width: number; height: number }): Promise<P>;
   openOptions(): Promise<P>;
   /** Opens any URL (e.g. https://www.tiktok.com/basic) in a new tab and waits for `load`. */
@@ -201,7 +204,7 @@ export async function launchExtension(
       // A worker Chromium stopped for idling is replaced by a new one on the next event.
       return context.serviceWorkers().find((w) => w.url().startsWith(baseUrl)) ?? worker;
     },
-    openPopup: (size = { width: 400, height: 600 }) => open(`${baseUrl}popup.html`, size),
+    openPopup: (size = POPUP_SIZE) => open(`${baseUrl}popup.html`, size),
     openOptions: () => open(`${baseUrl}options.html`),
     page: open,
     errors,

@@ -13,6 +13,7 @@ import { cacheKey } from '../lib/trending/entry';
 import { DEFAULT_FILTERS } from '../lib/trending/types';
 import {
   launchExtension,
+  POPUP_SIZE,
   readStorage,
   seedStorage,
   serviceWorkerRunning,
@@ -57,7 +58,7 @@ function holdMessages() {
 /** Opens the popup, its messages held back; resolves once it has tried to ask the background. */
 async function openHeld(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 400, height: 600 });
+  await page.setViewportSize(POPUP_SIZE);
   await page.addInitScript(holdMessages);
   await page.goto(`${ext.baseUrl}popup.html`);
   return page;

@@ -14,7 +14,7 @@ import { axeViolations } from './axe';
 import { keepPicture } from './doc-pictures';
 import { localDay } from '../lib/format';
 import { DEFAULT_FILTERS, filtersKey } from '../lib/trending/types';
-import { readStorage, seedStorage, type Extension } from './browser';
+import { POPUP_SIZE, readStorage, seedStorage, type Extension } from './browser';
 import type { MockServer } from './server';
 import { badge, changesBadge, launchGranted, notificationsShown, ranking } from './watch-support';
 
@@ -217,7 +217,7 @@ describe('watching from the popup', () => {
 
   test("popup.html#changes (a notification's click) opens at the Changes view", async () => {
     const page = await ext.page(`${ext.baseUrl}popup.html#changes`);
-    await page.setViewportSize({ width: 400, height: 600 });
+    await page.setViewportSize(POPUP_SIZE);
     await expect.poll(() => tab(page, 'Changes').getAttribute('aria-selected')).toBe('true');
     const items = page.locator('ol.changes > li');
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(3);

@@ -109,6 +109,14 @@ describe('popup list', () => {
       }),
     );
     expect(drawn).toEqual(Array(8).fill(true));
+    // Each row's posts and views are shown whole beside its checkbox, chart and buttons.
+    const cut = await rows(popup).evaluateAll((lis) =>
+      lis
+        .map((li) => li.querySelector<HTMLElement>('.meta'))
+        .filter((meta) => meta && meta.scrollWidth > meta.clientWidth)
+        .map((meta) => meta!.textContent),
+    );
+    expect(cut).toEqual([]);
     await expect
       .poll(() => popup.getByText(/Updated (just now|\d+ (second|minute)s? ago)/).count())
       .toBe(1);

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ARTIFACTS_DIR, assertExecutable, type ExtensionPages } from '../browser';
+import { ARTIFACTS_DIR, assertExecutable, POPUP_SIZE, type ExtensionPages } from '../browser';
 import { startConnectProxy, type ConnectProxy } from '../connect-proxy';
 import { API_HOST, TIKTOK_HOSTS, type MockServer } from '../server';
 import { QUIET_PREFS, proxyPrefs } from './prefs';
@@ -199,7 +199,7 @@ export async function launchFirefoxExtension(
     uuid,
     baseUrl,
     installPage,
-    openPopup: async (size = { width: 400, height: 600 }) => {
+    openPopup: async (size: { width: number; height: number } = POPUP_SIZE) => {
       const page = await newPage(size);
       await gotoExtensionPage(page, `${baseUrl}popup.html`, 'main, [role="alert"], ol');
       return page;
