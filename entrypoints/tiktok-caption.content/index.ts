@@ -6,7 +6,6 @@
  * the creator center, it acts only on upload pages (`isUploadPage`), which Studio may reach by
  * in-app navigation. No editor, no panel: nothing happens and nothing is logged.
  */
-import { browser } from 'wxt/browser';
 import { mayInsert, TIKTOK_HASHTAG_LIMIT } from '@/lib/caption/limit';
 import { chooseSuggestions, hasLiveTrending, tagsByKey } from '@/lib/caption/suggest';
 import { captionTags, countHashtags, insertionText } from '@/lib/caption/tags';
@@ -22,15 +21,14 @@ import {
   UPLOAD_SCRIPT_MATCHES,
   isUploadPage,
 } from '@/lib/tiktok/selectors';
-import { affectsHighlightSet, type HighlightSet } from '@/lib/trending/types';
+import { onHighlightSetChange } from '@/lib/highlight/set-changes';
+import type { HighlightSet } from '@/lib/trending/types';
 import { captionText, focusAtCaret, rangeIn, textBeforeCaret, typeIntoEditor } from './editor';
 import { createPanel, type Panel } from './panel';
 import type { PanelModel } from './view';
 
 /** A re-ask on focus waits this long after the last one (the background rate-limits each tab). */
 const REASK_MS = 10_000;
-/** Storage writes of one refresh come in a burst: one ask for them all. */
-const REFRESH_DEBOUNCE_MS = 150;
 
 /** Computed backgrounds from `element` up to the root, for the theme. */
 function backgroundsUp(element: Element): string[] {
@@ -212,17 +210,11 @@ export default defineContentScript({
     ctx.addEventListener(window, 'resize', follow, { passive: true });
     ctx.addEventListener(window, 'wxt:locationchange', renderSoon);
 
-    let refreshTimer: number | null = null;
-    const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-      // Nothing is asked before the first caption focus on an upload page.
-      if (!affectsHighlightSet(changes, area) || askedAt === -Infinity) return;
-      if (refreshTimer !== null) clearTimeout(refreshTimer);
-      refreshTimer = ctx.setTimeout(() => {
-        refreshTimer = null;
-        void ask();
-      }, REFRESH_DEBOUNCE_MS);
-    };
-    browser.storage.onChanged.addListener(onStorageChanged);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
+    // Nothing is asked before the first caption focus on an upload page.
+    onHighlightSetChange(
+      ctx,
+      () => void ask(),
+      () => askedAt !== -Infinity,
+    );
   },
 });

@@ -4,19 +4,18 @@
  * The highlighting itself (grammar, scan, batching) lives in lib/highlight.
  */
 import './style.css';
-import { browser } from 'wxt/browser';
 import { normalizeTagName } from '@/lib/highlight/grammar';
 import { Highlighter } from '@/lib/highlight/highlighter';
 import { sendMessage } from '@/lib/messaging';
 import { TIKTOK_MATCHES } from '@/lib/tiktok/selectors';
-import { affectsHighlightSet, type HighlightSet } from '@/lib/trending/types';
+import { onHighlightSetChange } from '@/lib/highlight/set-changes';
+import type { HighlightSet } from '@/lib/trending/types';
 import { setupHover } from './hover';
 import { setupPageReport } from './page-report';
 import { setupSelectionReport } from './selection';
 
 /** The `<html>` attribute the stylesheet keys the mark style on. */
 const STYLE_ATTRIBUTE = 'data-hashtag-radar-style';
-const REFRESH_DEBOUNCE_MS = 150;
 
 export default defineContentScript({
   matches: TIKTOK_MATCHES,
@@ -27,7 +26,6 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     let current: HighlightSet | null = null;
-    let refreshTimer: number | null = null;
 
     // The page's counts and names go to the background as the marks change (page-report.ts).
     let page: { schedule(): void } | null = null;
@@ -57,15 +55,7 @@ export default defineContentScript({
       highlighter.setTags(set.tags, set.enabled);
     };
 
-    const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-      if (!affectsHighlightSet(changes, area)) return;
-      if (refreshTimer !== null) clearTimeout(refreshTimer);
-      refreshTimer = ctx.setTimeout(() => {
-        refreshTimer = null;
-        void refresh();
-      }, REFRESH_DEBOUNCE_MS);
-    };
-    browser.storage.onChanged.addListener(onStorageChanged);
+    onHighlightSetChange(ctx, () => void refresh());
 
     // In-app navigation swaps the page's content (and the caption); the observer marks it, and
     // the page is reported again.
@@ -94,10 +84,7 @@ export default defineContentScript({
         ),
     });
 
-    ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onStorageChanged);
-      document.documentElement?.removeAttribute(STYLE_ATTRIBUTE);
-    });
+    ctx.onInvalidated(() => document.documentElement?.removeAttribute(STYLE_ATTRIBUTE));
 
     void refresh();
   },
