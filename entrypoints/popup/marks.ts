@@ -11,7 +11,7 @@ import { sanitizeSelection } from '../../lib/caption/selection';
 import { normalizeTagName } from '../../lib/highlight/grammar';
 import { sendMessage } from '../../lib/messaging';
 import type { RowMarks } from '../../components/TrendList';
-import { split, touches } from './prefs';
+import { split, touches, write, type StorageKey } from './prefs';
 
 /** The items of lib/watch/store.ts and lib/storage.ts these mirror (marks.test.ts checks them). */
 export const MARK_KEYS = {
@@ -49,11 +49,8 @@ export function toggleName(selection: string[], name: string): string[] {
   return kept.length < selection.length ? kept : [...selection, name];
 }
 
-/** A WXT-style key's area (session too, which prefs.ts never needs) and name. */
-const place = (key: string) => split(key) as unknown as ['local' | 'sync' | 'session', string];
-
-async function read(key: string): Promise<unknown> {
-  const [area, name] = place(key);
+async function read(key: StorageKey): Promise<unknown> {
+  const [area, name] = split(key);
   try {
     return (await browser.storage[area].get(name))[name];
   } catch {
@@ -72,8 +69,7 @@ export function createMarks() {
   };
   const writeSelection = (selection: string[]) => {
     set({ selection });
-    const [area, name] = place(MARK_KEYS.selection);
-    return browser.storage[area].set({ [name]: selection });
+    return write(MARK_KEYS.selection, selection);
   };
 
   /** Watches or stops watching; a refusal is kept in `refused` for the page to say. */

@@ -14,13 +14,18 @@ export const PREF_KEYS = {
   sampleMode: 'local:sampleMode',
 } as const;
 
+/** A WXT-style storage key: `local:radar:keyState`. */
+export type StorageKey = `${'local' | 'sync' | 'session'}:${string}`;
+type AreaOf<K extends StorageKey> = K extends `${infer A}:${string}` ? A : never;
+
 /** A WXT-style key's storage area and name: `local:radar:keyState` → `local`, `radar:keyState`. */
-export function split(key: string): ['local' | 'sync', string] {
+export function split<K extends StorageKey>(key: K): [AreaOf<K>, string] {
   const at = key.indexOf(':');
-  return [key.slice(0, at) as 'local' | 'sync', key.slice(at + 1)];
+  return [key.slice(0, at) as AreaOf<K>, key.slice(at + 1)];
 }
 
-async function write(key: string, value: unknown): Promise<void> {
+/** Writes `value` under a WXT-style key. */
+export async function write(key: StorageKey, value: unknown): Promise<void> {
   const [area, name] = split(key);
   await browser.storage[area].set({ [name]: value });
 }
@@ -34,7 +39,7 @@ export function enableSampleMode(): Promise<void> {
 }
 
 /** Whether a `storage.onChanged` event touched `key` ("local:sampleMode" style). */
-export function touches(key: string, changes: Record<string, unknown>, area: string): boolean {
+export function touches(key: StorageKey, changes: Record<string, unknown>, area: string): boolean {
   const [a, name] = split(key);
   return area === a && Object.hasOwn(changes, name);
 }
