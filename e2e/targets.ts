@@ -34,22 +34,32 @@ export async function attachTarget(
   const cdp: CDPSession = await via.context().newCDPSession(via);
   const deadline = Date.now() + timeoutMs;
   let found: TargetInfo | undefined;
-  while (!found) {
+  let sessionId: string | undefined;
+  while (!sessionId || !found) {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
     found = targetInfos.find(
       (t) => t.type === 'page' && t.url.startsWith(urlPrefix) && !except.includes(t.targetId),
     );
-    if (found) break;
+    if (found) {
+      // A page still listed while it closes (the previous test's popup) is gone by the attach:
+      // look again for the one being opened.
+      sessionId = await cdp
+        .send('Target.attachToTarget', { targetId: found.targetId, flatten: false })
+        .then(
+          (reply) => (reply as { sessionId: string }).sessionId,
+          (error: Error) => {
+            if (!/No target with given id/.test(error.message)) throw error;
+            return undefined;
+          },
+        );
+      if (sessionId) break;
+    }
     if (Date.now() > deadline) {
       await cdp.detach();
       throw new Error(`No page at ${urlPrefix}… opened within ${timeoutMs} ms`);
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-  const { sessionId } = (await cdp.send('Target.attachToTarget', {
-    targetId: found.targetId,
-    flatten: false,
-  })) as { sessionId: string };
   let nextId = 1;
   const waiting = new Map<
     number,
