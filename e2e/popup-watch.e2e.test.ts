@@ -3,10 +3,11 @@
  * a person watches hashtags with the rows' toggles (and "Watch #text" for one not listed), the
  * loopback API then serves another ranking, Refresh; the Changes tab lists what changed, the
  * toolbar badge counts it, one notification is shown, and opening Changes clears the badge; the
- * Watching tab shows ranks, movement, rank history and since when a tag is out. Then the selection:
- * checkboxes and Space, the tray, Copy, kept across reopening, Clear. axe in light and dark, and in
- * the side panel at 320 and 600 px. Runs on a copy of the build with `notifications` granted
- * (watch-support.ts): the same files, without a permission prompt no test could answer.
+ * Watching tab shows ranks, movement, rank history and since when a tag is out; with Changes open,
+ * a refresh's events appear in it. Then the selection: checkboxes and Space, the tray, Copy, kept
+ * across reopening, Clear. axe in light and dark, and in the side panel at 320 and 600 px. Runs on
+ * a copy of the build with `notifications` granted (watch-support.ts): the same files, without a
+ * permission prompt no test could answer.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -243,6 +244,25 @@ describe('watching from the popup', () => {
       expect(await axeViolations(panel), `Changes at ${width}`).toEqual([]);
       await panel.close();
     }
+  });
+
+  test('with Changes open, a refresh adds its events at the top, marked new, and they are seen', async () => {
+    await tab(popup, 'Changes').click();
+    const items = popup.locator('ol.changes > li');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(3);
+    expect(await popup.locator('ol.changes > li.unseen').count()).toBe(0);
+
+    server.api.respondWith(ranking({ nightroutine: 5, booktok: 18 }));
+    await button(popup, 'Refresh').click();
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(4);
+    expect(await items.first().innerText()).toMatch(
+      /^New\s+#nightroutine entered the top 20 at #5/,
+    );
+    expect(await popup.locator('ol.changes > li.unseen').count()).toBe(1);
+    // Shown while open counts as seen: no count on the tab, nothing on the badge.
+    await expect.poll(() => badge(ext)).toMatchObject({ text: '', title: 'Hashtag Radar' });
+    await expect.poll(() => tab(popup, 'Changes').locator('.count').count()).toBe(0);
+    expect(ext.errors).toEqual([]);
   });
 });
 

@@ -295,7 +295,7 @@ export class App extends Component<AppProps, AppState> {
             {tab === 'watching' ? (
               <Watching marks={store} onOpen={this.reveal} />
             ) : tab === 'changes' ? (
-              <Changes onOpen={this.reveal} />
+              <Changes marks={store} onOpen={this.reveal} />
             ) : (
               <>
                 {s.sample && (
