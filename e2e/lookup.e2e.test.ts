@@ -161,7 +161,7 @@ describe('with the side panel chosen', () => {
     await expect.poll(() => panel.evaluate(OPEN_ROW), { timeout: 10_000 }).toBe('#fyp');
     expect(
       await panel.evaluate(`document.querySelector('[role=tab][aria-selected=true]').textContent`),
-    ).toBe('All trending');
+    ).toBe('Trending');
     expect(await openPopups()).toBe(0);
   });
 

@@ -95,8 +95,8 @@ describe('the side panel page', () => {
     const panel = await ext.page(`${ext.baseUrl}sidepanel.html`);
     for (const width of [320, 600]) {
       await panel.setViewportSize({ width, height: 800 });
-      await panel.getByRole('tab', { name: 'All trending' }).click();
-      const rows = panel.locator('#view-list ol > li');
+      await panel.getByRole('tab', { name: 'Trending' }).click();
+      const rows = panel.locator('#view-trending ol > li');
       await rows.nth(19).waitFor({ timeout: 20_000 });
       expect(await rows.count()).toBe(20);
       expect(await rows.first().locator('.tag-name').textContent()).toBe('#fyp');
@@ -241,9 +241,9 @@ describe('accessibility', () => {
       await panel.locator('#view-page .row.open').waitFor();
       expect(await overflow(panel), `${width} px`).toBeLessThanOrEqual(0);
       expect(await axeViolations(panel), `On this page, ${width} px`).toEqual([]);
-      await panel.getByRole('tab', { name: 'All trending' }).click();
-      await panel.locator('#view-list ol > li').nth(19).waitFor();
-      expect(await axeViolations(panel), `All trending, ${width} px`).toEqual([]);
+      await panel.getByRole('tab', { name: 'Trending' }).click();
+      await panel.locator('#view-trending ol > li').nth(19).waitFor();
+      expect(await axeViolations(panel), `Trending, ${width} px`).toEqual([]);
       await panel.close();
     }
     // A state without a list: not on TikTok.

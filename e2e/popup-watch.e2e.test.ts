@@ -233,10 +233,11 @@ describe('watching from the popup', () => {
     for (const width of [320, 600]) {
       const panel = await ext.page(`${ext.baseUrl}sidepanel.html`);
       await panel.setViewportSize({ width, height: 700 });
-      await tab(panel, 'All trending').click();
+      await tab(panel, 'Trending').click();
       await tab(panel, 'Watching').click();
       await expect.poll(() => panel.locator('.watch-row').count(), { timeout: 10_000 }).toBe(3);
       expect(await axeViolations(panel), `Watching at ${width}`).toEqual([]);
+      await ext.screenshot(panel, `panel-watching-${width}`);
       await tab(panel, 'Changes').click();
       await expect
         .poll(() => panel.locator('ol.changes > li').count(), { timeout: 10_000 })

@@ -1,5 +1,5 @@
 /** The popup: header with filters and search, then the ranked list or the state that replaces it. */
-import { Component, createRef } from 'preact';
+import { Component, createRef, type ComponentChild } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ErrorAction } from '../../components/errorText';
 import { Filters } from '../../components/Filters';
@@ -41,15 +41,20 @@ const SelectionTray = lazy(() =>
 /** "Watch #text" for a search that matches no row. */
 const WatchQuery = lazy(() => import('./WatchQuery').then((m) => m.WatchQuery));
 
-export type Tab = 'trending' | 'watching' | 'changes';
+/** The views, each a tab; `page` ("On this page") is the side panel's own. */
+export type Tab = 'trending' | 'watching' | 'changes' | 'page';
 
 interface AppProps {
   radar: Radar;
   /** The radar's first answer (main.tsx asks before the first render). */
   ready: Promise<void>;
-  /** Told when a lookup (context menu, hover card) arrives: the side panel shows the list then. */
-  onLookup?: () => void;
   marks: MarksStore;
+  /** The side panel's "On this page", a first tab, kept mounted (it watches the tab beside). */
+  page?: ComponentChild;
+  /** The view shown, where the host decides it (the side panel); else the app's own state. */
+  tab?: Tab;
+  /** A view picked, by a person or by a lookup (which shows the list). */
+  onTab?: (tab: Tab) => void;
 }
 
 interface AppState {
@@ -59,7 +64,7 @@ interface AppState {
   said: string;
   /** A looked-up hashtag that is not in the list: said above the search for it. */
   notListed: string | null;
-  /** `popup.html#changes` (a notification's click) opens at the changes. */
+  /** `popup.html#changes` (a notification's click) opens at the changes. Unless `props.tab`. */
   tab: Tab;
 }
 
@@ -99,7 +104,7 @@ export class App extends Component<AppProps, AppState> {
     void ready.then(() => wanted && this.reveal(wanted));
     this.stops.push(
       watchLookups((name) => {
-        this.props.onLookup?.();
+        this.setTab('trending');
         void ready.then(() => this.reveal(name));
       }),
     );
@@ -136,7 +141,7 @@ export class App extends Component<AppProps, AppState> {
    */
   private reveal = (name: string) => {
     const { radar } = this.props;
-    this.setState({ tab: 'trending' });
+    this.setTab('trending');
     const lower = name.toLocaleLowerCase();
     const { items } = radar.get();
     const index = items.findIndex((t) => t.name.toLocaleLowerCase() === lower);
@@ -185,7 +190,11 @@ export class App extends Component<AppProps, AppState> {
 
   private say = (said: string) => this.setState({ said });
 
-  render({ radar, marks: store }: AppProps, { now, copiedId, said, notListed, tab }: AppState) {
+  private setTab = (tab: Tab) =>
+    this.props.onTab ? this.props.onTab(tab) : this.setState({ tab });
+
+  render({ radar, marks: store, page }: AppProps, { now, copiedId, said, notListed }: AppState) {
+    const tab = this.props.tab ?? this.state.tab;
     const s = radar.get();
     const marks = store.get();
     const search = this.search;
@@ -232,8 +241,9 @@ export class App extends Component<AppProps, AppState> {
             class="tabs"
             label={t('popupViews')}
             current={tab}
-            onPick={(id) => this.setState({ tab: id })}
+            onPick={this.setTab}
             tabs={[
+              ...(page ? [{ id: 'page' as const, label: t('onThisPage') }] : []),
               { id: 'trending', label: t('listView') },
               { id: 'watching', label: t('watchingView') },
               {
@@ -286,12 +296,22 @@ export class App extends Component<AppProps, AppState> {
           />
         </header>
         <main ref={main}>
-          <div role="tabpanel" id={`view-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {marks.refused && (
-              <p class="notice notice-info" role="alert">
-                {marks.refused}
-              </p>
-            )}
+          {marks.refused && (
+            <p class="notice notice-info" role="alert">
+              {marks.refused}
+            </p>
+          )}
+          {page && (
+            <div role="tabpanel" id="view-page" aria-labelledby="tab-page" hidden={tab !== 'page'}>
+              {page}
+            </div>
+          )}
+          <div
+            role="tabpanel"
+            id={`view-${tab === 'page' ? 'trending' : tab}`}
+            aria-labelledby={`tab-${tab === 'page' ? 'trending' : tab}`}
+            hidden={tab === 'page'}
+          >
             {tab === 'watching' ? (
               <Watching marks={store} onOpen={this.reveal} />
             ) : tab === 'changes' ? (

@@ -11,7 +11,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorText } from '../../components/errorText';
 import { filtersText } from '../../components/filtersText';
 import { RankChange } from '../../components/RankChange';
-import { SelectionTray } from '../../components/SelectionTray';
 import { TrendList, type RowMarks } from '../../components/TrendList';
 import { formatAge, nextLocalMidnight } from '../../lib/format';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -22,7 +21,7 @@ import type { MarksStore } from '../popup/marks';
 import { reloadTab, watchPage, type PageStatus, type PageWatch } from './page-watch';
 
 export interface OnThisPageProps {
-  /** Watched and selected hashtags, shared with the list beside (the selection tray is here too). */
+  /** Watched and selected hashtags, shared with the app's other views. */
   marks: MarksStore;
   /** The tab beside the panel is on tiktok.com (its script answered). */
   onTikTok: () => void;
@@ -137,18 +136,14 @@ export function OnThisPage({ onTikTok, marks }: OnThisPageProps) {
       />
     );
   }
+  // The selection tray is the app's, in the header above.
   return (
-    <main class="page-view">
-      <SelectionTray
-        selection={marks.get().selection}
-        onClear={marks.clearSelection}
-        onSaid={setSaid}
-      />
+    <div class="page-view">
       {body}
       <p class="sr-only" role="status">
         {said}
       </p>
-    </main>
+    </div>
   );
 }
 
