@@ -48,7 +48,29 @@ async function openPanel(): Promise<Page> {
   );
   const panel = (await (await opened).page())!;
   await panel.setViewport({ width: 360, height: 800 });
+  const log = logs.get(panel) ?? [];
+  logs.set(panel, log);
+  panel.on('console', (m) => log.push(`console.${m.type()}: ${m.text()}`));
+  panel.on('pageerror', (e) => log.push(`pageerror: ${String(e)}`));
   return panel;
+}
+
+/** What each panel logged: said when an expectation on it fails. */
+const logs = new WeakMap<Page, string[]>();
+
+/** Runs `check`; when it fails, the error also says what the panel showed and logged. */
+async function explained(panel: Page, check: () => Promise<unknown>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    const shown = await panel
+      .evaluate(() => document.body.innerText)
+      .catch((e: unknown) => `(unreadable: ${String(e)})`);
+    const log = (logs.get(panel) ?? []).join('\n') || '(nothing logged)';
+    throw new Error(`${String(error)}\nThe panel showed:\n${shown}\nIt logged:\n${log}`, {
+      cause: error,
+    });
+  }
 }
 
 const pageText = (panel: Page) =>
@@ -94,16 +116,20 @@ test('a tab open before the install: says to reload it, and lists its tags once 
   }, 'sk_live_e2eInstallKey000000');
   const panel = await openPanel();
   await feed.bringToFront();
-  await expect
-    .poll(() => pageText(panel), { timeout: 10_000 })
-    .toContain(
-      'it was open before Hashtag Radar was installed or updated. If it shows TikTok, reload it.',
-    );
+  await explained(panel, () =>
+    expect
+      .poll(() => pageText(panel), { timeout: 10_000 })
+      .toContain(
+        'it was open before Hashtag Radar was installed or updated. If it shows TikTok, reload it.',
+      ),
+  );
   const reload = await panel.waitForSelector('#view-page button');
   expect(await reload!.evaluate((b) => b.textContent)).toBe('Reload tab');
   // The panel's window is not the focused one: its button is pressed from the page itself.
   await reload!.evaluate((b) => (b as HTMLButtonElement).click());
-  await expect.poll(() => found(panel), { timeout: 15_000 }).toEqual(['#fyp', '#dance', '#cat']);
+  await explained(panel, () =>
+    expect.poll(() => found(panel), { timeout: 15_000 }).toEqual(['#fyp', '#dance', '#cat']),
+  );
   await panel.close();
 });
 
@@ -114,8 +140,10 @@ test('a tab whose page kept the old script after an update: says so too', async 
   await install();
   const panel = await openPanel();
   await video.bringToFront();
-  await expect
-    .poll(() => pageText(panel), { timeout: 10_000 })
-    .toContain('it was open before Hashtag Radar was installed or updated');
+  await explained(panel, () =>
+    expect
+      .poll(() => pageText(panel), { timeout: 10_000 })
+      .toContain('it was open before Hashtag Radar was installed or updated'),
+  );
   await panel.close();
 });
