@@ -16,7 +16,7 @@ import { REFRESH_ALARM } from '@/lib/trending/schedule';
 import { DEFAULT_FILTERS, PAGE_SIZE } from '@/lib/trending/types';
 import { flush as flushRounds, sendAs, SENDERS } from '@/lib/trending/testing';
 import { CHANGES_NOTIFICATION } from './notify';
-import { changesItem, snapshotItem, watchlistItem } from './store';
+import { changesItem, snapshotItem, unwatchedItem, watchlistItem } from './store';
 import type { ChangeEvent, ChangesView, WatchState, WatchView } from './types';
 
 const KEY = 'sk_live_0123456789abcdef9f2c';
@@ -346,6 +346,42 @@ describe('watch messages', () => {
       ok: true,
       value: { name: 'BookTok', watched: false, count: 0 },
     });
+  });
+
+  it('watching again within 10 minutes of unwatching keeps its start (an undo); later starts anew', async () => {
+    placed = { booktok: 14 };
+    await start();
+    await refresh();
+    await watch('booktok');
+    const first = { filters: 'all_regions|7|nothing|all', depth: 20, rank: 14 };
+    vi.setSystemTime(START + HOUR);
+    placed = { booktok: 3 };
+    await refresh();
+    const unwatch = () => send('setWatched', { name: 'booktok', watched: false });
+
+    await unwatch();
+    expect(await watchlistItem.getValue()).toEqual([]);
+    vi.setSystemTime(START + HOUR + 9 * 60_000);
+    await send('setWatched', { name: 'BookTok', watched: true });
+    expect(await watchlistItem.getValue()).toEqual([
+      { name: 'BookTok', since: START, start: first },
+    ]);
+    // Used once: the memory of it is gone.
+    expect(await unwatchedItem.getValue()).toEqual([]);
+
+    await unwatch();
+    vi.setSystemTime(START + 2 * HOUR);
+    await watch('booktok');
+    expect(await watchlistItem.getValue()).toEqual([
+      { name: 'booktok', since: START + 2 * HOUR, start: { ...first, rank: 3 } },
+    ]);
+
+    // A damaged memory is no memory: watching goes on.
+    await unwatch();
+    await unwatchedItem.setValue('garbage' as never);
+    vi.setSystemTime(START + 2 * HOUR + 60_000);
+    await watch('booktok');
+    expect((await watchlistItem.getValue())[0]!.since).toBe(START + 2 * HOUR + 60_000);
   });
 
   it('keeps at most 50 and says so', async () => {

@@ -16,6 +16,8 @@ import {
   markChangesSeen,
   readChanges,
   readWatchlist,
+  recentlyUnwatched,
+  rememberUnwatched,
   updateWatchlist,
   WATCHLIST_KEY,
 } from './store';
@@ -63,14 +65,24 @@ async function setWatched(
     throw new WatchRefusal(t('watchNotOnList', `#${checked.name}`));
   }
   const now = Date.now();
+  // Watched again minutes after it was unwatched (a second press of the star): an undo, which
+  // keeps when watching started and where the tag stood then.
+  const earlier = watched ? await undoable(() => recentlyUnwatched(key, now)) : undefined;
+  let removed: WatchedTag | undefined;
   let list: WatchedTag[];
   try {
     list = await updateWatchlist((current) => {
       const has = current.some((tag) => watchKey(tag.name) === key);
       if (has === watched) return current;
-      if (!watched) return current.filter((tag) => watchKey(tag.name) !== key);
+      if (!watched) {
+        removed = current.find((tag) => watchKey(tag.name) === key);
+        return current.filter((tag) => watchKey(tag.name) !== key);
+      }
       if (current.length >= MAX_WATCHED) throw new WatchRefusal(t('watchLimit', MAX_WATCHED));
-      const next = [...current, { name: checked.name, since: now, start: startOf(known, key) }];
+      const added = earlier
+        ? { ...earlier, name: checked.name }
+        : { name: checked.name, since: now, start: startOf(known, key) };
+      const next = [...current, added];
       if (!fitsSync(next)) throw new WatchRefusal(t('watchNoRoom'));
       return next;
     });
@@ -79,8 +91,18 @@ async function setWatched(
     // A failed sync write (quota, too many writes a minute) is said as such.
     throw new Error(t('watchNotSaved', error instanceof Error ? error.message : String(error)));
   }
+  if (removed || earlier) await undoable(() => rememberUnwatched(key, removed ?? null, now));
   const tag = list.find((t) => watchKey(t.name) === key);
   return { name: tag?.name ?? checked.name, watched: !!tag, count: list.length };
+}
+
+/** The undo's memory is a nicety: when session storage fails, watching goes on without it. */
+async function undoable<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch {
+    return undefined;
+  }
 }
 
 export function createWatchHandlers(): WatchHandlers {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../trending/types';
 import { checkWatchName } from './name';
-import { repairEvents, repairSnapshot, repairWatchlist } from './schema';
-import { MAX_WATCHED } from './types';
+import { repairEvents, repairSnapshot, repairUnwatched, repairWatchlist } from './schema';
+import { MAX_WATCHED, UNDO_UNWATCH_MS } from './types';
 
 const NOW = new Date(2026, 10, 26, 9).getTime();
 const good = { name: 'booktok', since: NOW, start: { filters: 'x', depth: 20, rank: 3 } };
@@ -62,6 +62,24 @@ describe('stored values are repaired, never thrown', () => {
     for (const raw of [null, undefined, 'booktok', { tags: [good] }, 7]) {
       expect(repairWatchlist(raw)).toEqual([]);
     }
+  });
+
+  it('keeps the tags unwatched in the last 10 minutes, the newest of each name, valid ones only', () => {
+    const at = (ago: number) => NOW - ago;
+    const repaired = repairUnwatched(
+      [
+        { tag: good, at: at(60_000) },
+        { tag: { ...good, since: NOW - 5 }, at: at(1_000) },
+        { tag: { ...good, name: 'dogs' }, at: at(UNDO_UNWATCH_MS) },
+        { tag: { ...good, name: 'cats' }, at: NOW + 1 },
+        { tag: { ...good, name: 'book tok' }, at: at(1) },
+        { tag: good },
+        'garbage',
+      ],
+      NOW,
+    );
+    expect(repaired).toEqual([{ tag: { ...good, since: NOW - 5 }, at: at(1_000) }]);
+    expect(repairUnwatched({ tag: good, at: NOW }, NOW)).toEqual([]);
   });
 
   it('drops damaged events and keeps the valid ones in order', () => {

@@ -10,7 +10,14 @@ import { MAX_RANK, PERIODS, type TrendFilters } from '../trending/types';
 import type { RankingSnapshot } from './engine';
 import { keepEvents } from './events';
 import { checkWatchName, watchKey } from './name';
-import { CHANGE_KINDS, MAX_WATCHED, type ChangeEvent, type WatchedTag } from './types';
+import {
+  CHANGE_KINDS,
+  MAX_WATCHED,
+  UNDO_UNWATCH_MS,
+  type ChangeEvent,
+  type UnwatchedTag,
+  type WatchedTag,
+} from './types';
 
 const time = v.pipe(v.number(), v.finite());
 const rank = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RANK));
@@ -73,6 +80,25 @@ export function repairWatchlist(raw: unknown): WatchedTag[] {
     list.push({ ...tag, name: name.name });
   }
   return list;
+}
+
+const UnwatchedSchema = v.object({ tag: WatchedSchema, at: time });
+
+/**
+ * The tags unwatched as stored, repaired: valid ones of the last UNDO_UNWATCH_MS before `now`,
+ * the newest of each name, at most MAX_WATCHED.
+ */
+export function repairUnwatched(raw: unknown, now: number): UnwatchedTag[] {
+  const recent = validEntries(raw, UnwatchedSchema)
+    .filter(({ at }) => at <= now && now - at < UNDO_UNWATCH_MS)
+    .sort((a, b) => b.at - a.at);
+  const seen = new Set<string>();
+  return recent.flatMap(({ tag, at }) => {
+    const [repaired] = repairWatchlist([tag]);
+    if (!repaired || seen.has(watchKey(repaired.name)) || seen.size >= MAX_WATCHED) return [];
+    seen.add(watchKey(repaired.name));
+    return [{ tag: repaired, at }];
+  });
 }
 
 /** The change events as stored, repaired: valid ones, each once, newest first, 30 days, at most 200. */

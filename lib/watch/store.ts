@@ -8,8 +8,8 @@ import { serialized } from '../trending/serial';
 import type { RankingSnapshot } from './engine';
 import { addEvents, markSeen, unseenCount } from './events';
 import { watchKey } from './name';
-import { repairEvents, repairSnapshot, repairWatchlist } from './schema';
-import type { ChangeEvent, WatchedTag } from './types';
+import { repairEvents, repairSnapshot, repairUnwatched, repairWatchlist } from './schema';
+import type { ChangeEvent, UnwatchedTag, WatchedTag } from './types';
 
 /** The watched hashtags: synced like the settings (no key, nothing personal beyond the names). */
 export const watchlistItem = storage.defineItem<WatchedTag[]>('sync:watchlist', {
@@ -26,6 +26,15 @@ export const changesItem = storage.defineItem<ChangeEvent[]>('local:watch:change
 /** The ranking of the default filters the next refresh is compared with. */
 export const snapshotItem = storage.defineItem<RankingSnapshot | null>('local:watch:snapshot', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * Tags unwatched in the last minutes, so watching one again keeps when it started and where it
+ * stood (an undo). Session storage: gone when the browser closes, not readable by content scripts.
+ */
+export const unwatchedItem = storage.defineItem<UnwatchedTag[]>('session:watch:unwatched', {
+  fallback: [],
   version: 1,
 });
 
@@ -76,6 +85,29 @@ export function updateWatchlist(
     const next = change(current);
     if (next !== current) await watchlistItem.setValue(next);
     return next;
+  });
+}
+
+/** The tag unwatched under `key` (watchKey) in the last minutes, if any. */
+export async function recentlyUnwatched(
+  key: string,
+  now = Date.now(),
+): Promise<WatchedTag | undefined> {
+  const list = repairUnwatched(await unwatchedItem.getValue(), now);
+  return list.find(({ tag }) => watchKey(tag.name) === key)?.tag;
+}
+
+/** Keeps `tag`, just unwatched, for an undo; with null, forgets the one of `key` (watched again). */
+export function rememberUnwatched(
+  key: string,
+  tag: WatchedTag | null,
+  now = Date.now(),
+): Promise<void> {
+  return serialized('watch:unwatched', async () => {
+    const kept = repairUnwatched(await unwatchedItem.getValue(), now).filter(
+      (entry) => watchKey(entry.tag.name) !== key,
+    );
+    await unwatchedItem.setValue(tag ? [{ tag, at: now }, ...kept] : kept);
   });
 }
 

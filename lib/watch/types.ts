@@ -6,6 +6,8 @@ import type { TrendFilters } from '../trending/types';
 
 /** Most hashtags one watchlist holds (it lives in sync storage, whose items are small). */
 export const MAX_WATCHED = 50;
+/** How long a tag unwatched can be watched again with its start kept: an undo, not a memory. */
+export const UNDO_UNWATCH_MS = 10 * 60_000;
 /** Change events kept: at most this many, none older than `EVENT_MAX_AGE_MS`. */
 export const MAX_EVENTS = 200;
 export const EVENT_MAX_AGE_MS = 30 * 86_400_000;
@@ -30,6 +32,12 @@ export interface WatchedTag {
   since: number;
   /** Where it stood then for the default filters; null when no live ranking was known. */
   start: WatchStart | null;
+}
+
+/** A tag taken off the watchlist, and when (session storage, for UNDO_UNWATCH_MS). */
+export interface UnwatchedTag {
+  tag: WatchedTag;
+  at: number;
 }
 
 /**
