@@ -265,6 +265,43 @@ describe('watching from the popup', () => {
     await expect.poll(() => tab(popup, 'Changes').locator('.count').count()).toBe(0);
     expect(ext.errors).toEqual([]);
   });
+  test('unwatched in Watching, a row stays with its star off until the view closes; a second press undoes it', async () => {
+    await tab(popup, 'Watching').click();
+    const rows = popup.locator('.watch-row');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    const booktok = rows.filter({ hasText: '#booktok' });
+    const moved = await booktok.locator('.meta').innerText();
+    expect(moved).toMatch(/^Down 12 since you started watching/);
+    const star = booktok.getByRole('button', { name: 'Watch #booktok' });
+
+    await star.click();
+    await expect.poll(watchlist).toEqual(['dance@5', 'nightroutine@-']);
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+    expect(await booktok.locator('.meta').innerText()).toBe(
+      'No longer watched: press the star to undo',
+    );
+    expect(await rows.count()).toBe(3);
+    await expect
+      .poll(() => popup.locator('.page-note').last().innerText())
+      .toBe('2 of 50 hashtags watched');
+
+    // Pressed again: watched as before, from where it started (not from its rank now).
+    await star.click();
+    await expect.poll(watchlist).toEqual(['dance@5', 'nightroutine@-', 'booktok@6']);
+    await expect.poll(() => booktok.locator('.meta').innerText()).toBe(moved);
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+
+    // Unwatched and the view left: it is gone from Watching; watched again, it keeps its start.
+    await star.click();
+    await expect.poll(watchlist).toEqual(['dance@5', 'nightroutine@-']);
+    await tab(popup, 'Trending').click();
+    await tab(popup, 'Watching').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    await tab(popup, 'Trending').click();
+    await watchToggle(popup, 'booktok').click();
+    await expect.poll(watchlist).toEqual(['dance@5', 'nightroutine@-', 'booktok@6']);
+    expect(ext.errors).toEqual([]);
+  });
 });
 
 describe('the caption selection in the popup', () => {

@@ -50,11 +50,22 @@ interface State {
   failed: string | null;
 }
 
+/** A row unwatched in this view, and where it was: it stays there until the view closes. */
+interface Kept {
+  row: WatchRow;
+  index: number;
+}
+
 export class Watching extends Component<WatchingProps, State> {
   state: State = { view: null, failed: null };
   private stops: (() => void)[] = [];
   /** What the view was loaded for: the names watched and the unseen changes. */
   private loadedFor = '';
+  /**
+   * Rows unwatched here, by watchKey, kept in place with the star off so that a second press (the
+   * background keeps the start for minutes) undoes a slip.
+   */
+  private kept = new Map<string, Kept>();
 
   componentDidMount() {
     void this.load();
@@ -78,7 +89,14 @@ export class Watching extends Component<WatchingProps, State> {
   private async load() {
     this.loadedFor = this.basis();
     try {
-      this.setState({ view: await sendMessage('getWatchlist'), failed: null });
+      const view = await sendMessage('getWatchlist');
+      // A kept row watched again is back in the list, with the start the background kept (an
+      // answer given before the background saved an unwatch still lists it: not watched, kept).
+      const { watched } = this.props.marks.get();
+      for (const tag of view.tags) {
+        if (watched.has(watchKey(tag.name))) this.kept.delete(watchKey(tag.name));
+      }
+      this.setState({ view, failed: null });
     } catch (error) {
       this.setState({ failed: error instanceof Error ? error.message : String(error) });
     }
@@ -86,7 +104,11 @@ export class Watching extends Component<WatchingProps, State> {
 
   render({ marks, onOpen }: WatchingProps, { view, failed }: State) {
     if (failed || !view) return <Pending failed={failed} loading={t('watchLoading')} />;
-    if (view.tags.length === 0) {
+    const shown = [...view.tags];
+    for (const [key, { row, index }] of this.kept) {
+      if (!shown.some((r) => watchKey(r.name) === key)) shown.splice(index, 0, row);
+    }
+    if (shown.length === 0) {
       return (
         <Empty title={t('watchEmptyTitle')}>
           <p>{t('watchEmptyText')}</p>
@@ -95,6 +117,13 @@ export class Watching extends Component<WatchingProps, State> {
       );
     }
     const rows = marks.rows();
+    const onWatch = (name: string, watched: boolean) => {
+      const key = watchKey(name);
+      const index = shown.findIndex((r) => watchKey(r.name) === key);
+      if (!watched && index >= 0) this.kept.set(key, { row: shown[index]!, index });
+      // Asked again once the background has saved it: the marks change before it does.
+      void marks.setWatched(name, watched).then(() => this.load());
+    };
     const known =
       view.depth > 0
         ? t(
@@ -111,9 +140,10 @@ export class Watching extends Component<WatchingProps, State> {
           {view.source === 'sample' && ` · ${t('watchSample')}`}
         </p>
         <ul class="watch-list" aria-label={t('watchingView')}>
-          {view.tags.map((row) => {
+          {shown.map((row) => {
             const name = `#${row.name}`;
             const key = watchKey(row.name);
+            const watched = rows.watched.has(key);
             return (
               <li key={key} class="watch-row">
                 <input
@@ -128,7 +158,7 @@ export class Watching extends Component<WatchingProps, State> {
                     {name}
                   </button>
                   <span class="watch-rank">{rankText(row, view.depth)}</span>
-                  <span class="meta">{movedText(row)}</span>
+                  <span class="meta">{watched ? movedText(row) : t('watchStopped')}</span>
                 </div>
                 <TrendChart
                   points={row.series.map((p) => ({ time: dayToTime(p.day), value: p.rank }))}
@@ -136,11 +166,7 @@ export class Watching extends Component<WatchingProps, State> {
                   label={name}
                   draw={drawRankSpark}
                 />
-                <WatchToggle
-                  name={row.name}
-                  watched={rows.watched.has(key)}
-                  onWatch={rows.onWatch}
-                />
+                <WatchToggle name={row.name} watched={watched} onWatch={onWatch} />
               </li>
             );
           })}
