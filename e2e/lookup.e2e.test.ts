@@ -90,7 +90,7 @@ describe('the context menu, with the popup chosen (the default)', () => {
     await closeTarget(opened);
   });
 
-  test('a /tag/ link to a hashtag not in the list: the popup says so, with the filters', async () => {
+  test('a /tag/ link to a hashtag not in the list: the popup says so, with the filters, and offers to watch it', async () => {
     const popup = attachTarget(feed, `${ext.baseUrl}popup.html`);
     await clickMenu('lookup-link:popup', { linkUrl: `${TIKTOK}/tag/kyotolife?lang=en` });
     const opened = await popup;
@@ -100,7 +100,16 @@ describe('the context menu, with the popup chosen (the default)', () => {
     expect(await opened.evaluate(`document.querySelector('input[type=search]').value`)).toBe(
       'kyotolife',
     );
+    // Not in the list, it can be watched from there.
+    const watch = `[...document.querySelectorAll('button.watch')].find((b) => b.textContent === 'Watch #kyotolife')`;
+    await expect
+      .poll(() => opened.evaluate(`${watch}?.getAttribute('aria-pressed') ?? null`), {
+        timeout: 10_000,
+      })
+      .toBe('false');
     await keepPicture('context-menu-lookup', await opened.screenshot());
+    await opened.evaluate(`${watch}.click()`);
+    await expect.poll(() => opened.evaluate(`${watch}.getAttribute('aria-pressed')`)).toBe('true');
     await closeTarget(opened);
   });
 

@@ -2,6 +2,7 @@
  * When the search matches no row: "Watch #text" for a text that is a hashtag (the highlighter's
  * grammar), or what is wrong with it.
  */
+import './watch.css';
 import { Icon } from '../../components/icons';
 import { t } from '../../lib/i18n';
 import { checkWatchName, watchKey } from '../../lib/watch/name';
