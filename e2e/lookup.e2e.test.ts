@@ -21,6 +21,9 @@ import { startMockServer, type MockServer } from './server';
 import { hoverCard } from './shadow';
 import { attachTarget, closeTarget, OPEN_ROW, type OpenTarget } from './targets';
 
+/** The name of the list row that has focus in a side panel (null if focus is elsewhere). */
+const FOCUSED_LIST_ROW = `document.activeElement?.closest('#view-trending li')?.querySelector('.tag-name')?.textContent ?? null`;
+
 const TIKTOK = 'https://www.tiktok.com';
 
 let server: MockServer;
@@ -168,6 +171,7 @@ describe('with the side panel chosen', () => {
     await card.getByRole('button', { name: 'Open in Hashtag Radar' }).click();
     panel = await opened;
     await expect.poll(() => panel.evaluate(OPEN_ROW), { timeout: 10_000 }).toBe('#fyp');
+    await expect.poll(() => panel.evaluate(FOCUSED_LIST_ROW)).toBe('#fyp');
     expect(
       await panel.evaluate(`document.querySelector('[role=tab][aria-selected=true]').textContent`),
     ).toBe('Trending');
@@ -177,6 +181,8 @@ describe('with the side panel chosen', () => {
   test('a lookup from the menu reaches the open side panel', async () => {
     await clickMenu('lookup-link:panel', { linkUrl: `${TIKTOK}/tag/booktok` });
     await expect.poll(() => panel.evaluate(OPEN_ROW), { timeout: 10_000 }).toBe('#booktok');
+    // Focus on its row in the list, not on a row of On this page (the feed's tags are there too).
+    await expect.poll(() => panel.evaluate(FOCUSED_LIST_ROW)).toBe('#booktok');
     await panel.detach();
     // Closed as the user closes it (a side panel page cannot close itself).
     await ext.worker.evaluate(async () => {

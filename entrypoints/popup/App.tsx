@@ -78,7 +78,8 @@ export class App extends Component<AppProps, AppState> {
     tab: location.hash === '#changes' ? 'changes' : 'trending',
   };
   private search = createRef<HTMLInputElement>();
-  private main = createRef<HTMLElement>();
+  /** The list's view (not On this page's, which lists rows too). */
+  private list = createRef<HTMLDivElement>();
   private stops: (() => void)[] = [];
 
   componentDidMount() {
@@ -153,7 +154,7 @@ export class App extends Component<AppProps, AppState> {
     if (radar.get().query) radar.setQuery('');
     if (radar.get().expanded !== items[index].id) radar.toggle(items[index].id);
     requestAnimationFrame(() => {
-      const ol = this.main.current?.querySelector('ol') ?? null;
+      const ol = this.list.current?.querySelector('ol') ?? null;
       focusRow(ol, index);
       ol?.children[index]?.scrollIntoView({ block: 'center' });
     });
@@ -198,7 +199,7 @@ export class App extends Component<AppProps, AppState> {
     const s = radar.get();
     const marks = store.get();
     const search = this.search;
-    const main = this.main;
+    const list = this.list;
     const act = this.act;
     const exportCsv = () => void this.exportCsv();
     if (s.needsKey) {
@@ -295,7 +296,7 @@ export class App extends Component<AppProps, AppState> {
             onSaid={this.say}
           />
         </header>
-        <main ref={main}>
+        <main>
           {marks.refused && (
             <p class="notice notice-info" role="alert">
               {marks.refused}
@@ -307,6 +308,7 @@ export class App extends Component<AppProps, AppState> {
             </div>
           )}
           <div
+            ref={list}
             role="tabpanel"
             id={`view-${tab === 'page' ? 'trending' : tab}`}
             aria-labelledby={`tab-${tab === 'page' ? 'trending' : tab}`}
