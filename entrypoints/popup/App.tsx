@@ -21,7 +21,6 @@ import {
 } from '../../lib/trending/types';
 import { copyTag } from '../../components/copyTag';
 import { filtersText } from '../../components/filtersText';
-import { watchLookups } from '../../lib/panel/lookup';
 import { tagFromHash, type Radar } from './radar';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
@@ -81,6 +80,7 @@ export class App extends Component<AppProps, AppState> {
   /** The list's view (not On this page's, which lists rows too). */
   private list = createRef<HTMLDivElement>();
   private stops: (() => void)[] = [];
+  private gone = false;
 
   componentDidMount() {
     const { radar, ready } = this.props;
@@ -103,15 +103,20 @@ export class App extends Component<AppProps, AppState> {
     this.forceUpdate();
     const wanted = tagFromHash(location.hash);
     void ready.then(() => wanted && this.reveal(wanted));
-    this.stops.push(
-      watchLookups((name) => {
-        this.setTab('trending');
-        void ready.then(() => this.reveal(name));
-      }),
-    );
+    // Lookups (context menu, hover card) with their module, after the first paint.
+    void import('../../lib/panel/lookup').then(({ watchLookups }) => {
+      if (this.gone) return;
+      this.stops.push(
+        watchLookups((name) => {
+          this.setTab('trending');
+          void ready.then(() => this.reveal(name));
+        }),
+      );
+    });
   }
 
   componentWillUnmount() {
+    this.gone = true;
     this.stops.forEach((stop) => stop());
   }
 
