@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { silentTabStatus } from './page-watch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageTagsKey } from '../../lib/page/store';
+import type { PageTagsView } from '../../lib/page/view';
+import { silentTabStatus, watchPage, type PageStatus } from './page-watch';
 
 describe('silentTabStatus: a tab whose content script did not answer', () => {
   it('is not answering when a script is there but timed out', () => {
@@ -28,5 +31,60 @@ describe('silentTabStatus: a tab whose content script did not answer', () => {
         'not-tiktok',
       );
     }
+  });
+});
+
+describe('watchPage: the tab beside the panel', () => {
+  const TAB = 7;
+  /** What the background says of the tab: how many names it has stored for it. */
+  const view = (found: number) => ({ found: Array.from({ length: found }) }) as PageTagsView;
+  let answers: ((value: unknown) => void)[];
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+      { id: TAB, status: 'complete', active: true } as never,
+    ]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
+    // The background's answers to getPageTags, given by the test one at a time.
+    answers = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(
+      () => new Promise((resolve) => answers.push(resolve)),
+    );
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  const asked = () => vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.length;
+
+  it("asks again when the tab's names change while its first answer is on the way", async () => {
+    const said: PageStatus[] = [];
+    const watch = watchPage((status) => said.push(status));
+    await vi.waitFor(() => expect(asked()).toBe(1));
+    // The content script reports (the background stores its names) before that answer arrives,
+    // which the background had read before the report.
+    await fakeBrowser.storage.session.set({ [pageTagsKey(TAB)]: { names: ['fyp'], at: 1 } });
+    answers[0]!({ ok: true, value: view(0) });
+    await vi.waitFor(() => expect(said.at(-1)).toMatchObject({ kind: 'ready' }));
+    expect((said.at(-1) as { view: PageTagsView }).view.found).toHaveLength(0);
+    // Asked again (within 500 ms), it shows the names.
+    await vi.waitFor(() => expect(asked()).toBe(2), { timeout: 2_000 });
+    answers[1]!({ ok: true, value: view(1) });
+    await vi.waitFor(() =>
+      expect((said.at(-1) as { view: PageTagsView }).view.found).toHaveLength(1),
+    );
+    watch.stop();
+  });
+
+  it('asks once when nothing changed meanwhile', async () => {
+    const said: PageStatus[] = [];
+    const watch = watchPage((status) => said.push(status));
+    await vi.waitFor(() => expect(asked()).toBe(1));
+    answers[0]!({ ok: true, value: view(2) });
+    await vi.waitFor(() => expect(said.at(-1)).toMatchObject({ kind: 'ready' }));
+    await new Promise((done) => setTimeout(done, 700));
+    expect(asked()).toBe(1);
+    watch.stop();
   });
 });

@@ -91,6 +91,11 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
   let lastUpdate = 0;
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
   let status: PageStatus = { kind: 'checking' };
+  /**
+   * The tab's names or the list changed while a probe was under way: its answer may have been
+   * read before that change, so it is asked again once the probe has said what it found.
+   */
+  let changedMeanwhile = false;
 
   const say = (next: PageStatus) => {
     status = next;
@@ -110,13 +115,16 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
       tab = next;
       if (tab?.id === undefined) return say({ kind: 'not-tiktok' });
       if (status.kind !== 'ready' || status.tabId !== tab.id) say({ kind: 'checking' });
+      changedMeanwhile = false;
       const tabId = tab.id;
       const outcome = await askTab(tabId);
       if (mine !== probes) return;
       if (outcome === 'answered') {
         const view = await sendMessage('getPageTags', { tabId });
-        if (mine === probes) say({ kind: 'ready', tabId, view });
+        if (mine !== probes) return;
+        say({ kind: 'ready', tabId, view });
         lastUpdate = Date.now();
+        if (changedMeanwhile) update();
         return;
       }
       const older =
@@ -131,7 +139,11 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
 
   /** The tab's names or the list changed: ask the background again, at most every 500 ms. */
   function update(): void {
-    if (status.kind !== 'ready' || updateTimer !== undefined) return;
+    if (status.kind !== 'ready') {
+      changedMeanwhile = true;
+      return;
+    }
+    if (updateTimer !== undefined) return;
     const wait = Math.max(0, lastUpdate + UPDATE_EVERY_MS - Date.now());
     updateTimer = setTimeout(() => {
       updateTimer = undefined;
