@@ -38,7 +38,11 @@ async function inExtension<T>(script: (arg: string) => Promise<T>, arg = ''): Pr
 /** sidepanel.html in a window of its own: it describes the browser window's active tab. */
 async function openPanel(): Promise<Page> {
   const url = `chrome-extension://${extensionId}/sidepanel.html`;
-  const opened = browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
+  // A new one: a panel a failed test left open is of the extension as it was before an update.
+  const before = new Set(browser.targets());
+  const opened = browser.waitForTarget((t) => t.url() === url && !before.has(t), {
+    timeout: 10_000,
+  });
   await inExtension(
     (url) =>
       (
@@ -115,22 +119,25 @@ test('a tab open before the install: says to reload it, and lists its tags once 
     if (!reply.ok) throw new Error('saveApiKey failed');
   }, 'sk_live_e2eInstallKey000000');
   const panel = await openPanel();
-  await feed.bringToFront();
-  await explained(panel, () =>
-    expect
-      .poll(() => pageText(panel), { timeout: 10_000 })
-      .toContain(
-        'it was open before Hashtag Radar was installed or updated. If it shows TikTok, reload it.',
-      ),
-  );
-  const reload = await panel.waitForSelector('#view-page button');
-  expect(await reload!.evaluate((b) => b.textContent)).toBe('Reload tab');
-  // The panel's window is not the focused one: its button is pressed from the page itself.
-  await reload!.evaluate((b) => (b as HTMLButtonElement).click());
-  await explained(panel, () =>
-    expect.poll(() => found(panel), { timeout: 15_000 }).toEqual(['#fyp', '#dance', '#cat']),
-  );
-  await panel.close();
+  try {
+    await feed.bringToFront();
+    await explained(panel, () =>
+      expect
+        .poll(() => pageText(panel), { timeout: 10_000 })
+        .toContain(
+          'it was open before Hashtag Radar was installed or updated. If it shows TikTok, reload it.',
+        ),
+    );
+    const reload = await panel.waitForSelector('#view-page button');
+    expect(await reload!.evaluate((b) => b.textContent)).toBe('Reload tab');
+    // The panel's window is not the focused one: its button is pressed from the page itself.
+    await reload!.evaluate((b) => (b as HTMLButtonElement).click());
+    await explained(panel, () =>
+      expect.poll(() => found(panel), { timeout: 15_000 }).toEqual(['#fyp', '#dance', '#cat']),
+    );
+  } finally {
+    await panel.close();
+  }
 });
 
 test('a tab whose page kept the old script after an update: says so too', async () => {
@@ -139,11 +146,14 @@ test('a tab whose page kept the old script after an update: says so too', async 
   // Installing the build again is an update: the video page keeps a script that can no longer talk.
   await install();
   const panel = await openPanel();
-  await video.bringToFront();
-  await explained(panel, () =>
-    expect
-      .poll(() => pageText(panel), { timeout: 10_000 })
-      .toContain('it was open before Hashtag Radar was installed or updated'),
-  );
-  await panel.close();
+  try {
+    await video.bringToFront();
+    await explained(panel, () =>
+      expect
+        .poll(() => pageText(panel), { timeout: 10_000 })
+        .toContain('it was open before Hashtag Radar was installed or updated'),
+    );
+  } finally {
+    await panel.close();
+  }
 });
