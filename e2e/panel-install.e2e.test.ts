@@ -62,18 +62,35 @@ async function openPanel(): Promise<Page> {
 /** What each panel logged: said when an expectation on it fails. */
 const logs = new WeakMap<Page, string[]>();
 
-/** Runs `check`; when it fails, the error also says what the panel showed and logged. */
-async function explained(panel: Page, check: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs `check`; when it fails, the error also says what the panel showed and logged, which tabs
+ * the browser has, what the background keeps of them, and how many marks `tab` has.
+ */
+async function explained(panel: Page, check: () => Promise<unknown>, tab?: Page): Promise<void> {
   try {
     await check();
   } catch (error) {
-    const shown = await panel
-      .evaluate(() => document.body.innerText)
-      .catch((e: unknown) => `(unreadable: ${String(e)})`);
+    const unreadable = (e: unknown) => `(unreadable: ${String(e)})`;
+    const shown = await panel.evaluate(() => document.body.innerText).catch(unreadable);
     const log = (logs.get(panel) ?? []).join('\n') || '(nothing logged)';
-    throw new Error(`${String(error)}\nThe panel showed:\n${shown}\nIt logged:\n${log}`, {
-      cause: error,
-    });
+    const kept = await inExtension(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: { session: { get(k: null): Promise<object> } };
+          tabs: { query(q: object): Promise<{ id?: number; url?: string; status?: string }[]> };
+        };
+      };
+      const tabs = await chrome.tabs.query({});
+      return JSON.stringify({ session: await chrome.storage.session.get(null), tabs });
+    }).catch(unreadable);
+    const marks = tab
+      ? await tab.evaluate(() => document.querySelectorAll('[data-trending-rank]').length)
+      : '-';
+    throw new Error(
+      `${String(error)}\nThe panel showed:\n${shown}\nIt logged:\n${log}\n` +
+        `The background keeps: ${kept}\nMarks on the tab: ${marks}`,
+      { cause: error },
+    );
   }
 }
 
@@ -132,8 +149,11 @@ test('a tab open before the install: says to reload it, and lists its tags once 
     expect(await reload!.evaluate((b) => b.textContent)).toBe('Reload tab');
     // The panel's window is not the focused one: its button is pressed from the page itself.
     await reload!.evaluate((b) => (b as HTMLButtonElement).click());
-    await explained(panel, () =>
-      expect.poll(() => found(panel), { timeout: 15_000 }).toEqual(['#fyp', '#dance', '#cat']),
+    await explained(
+      panel,
+      () =>
+        expect.poll(() => found(panel), { timeout: 15_000 }).toEqual(['#fyp', '#dance', '#cat']),
+      feed,
     );
   } finally {
     await panel.close();
