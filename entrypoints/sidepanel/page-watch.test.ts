@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageTagsKey } from '../../lib/page/store';
 import type { PageTagsView } from '../../lib/page/view';
-import { silentTabStatus, watchPage, type PageStatus } from './page-watch';
+import {
+  NO_REPORT_RETRIES,
+  NO_REPORT_RETRY_MS,
+  silentTabStatus,
+  watchPage,
+  type PageStatus,
+} from './page-watch';
 
 describe('silentTabStatus: a tab whose content script did not answer', () => {
   it('is not answering when a script is there but timed out', () => {
@@ -74,6 +80,42 @@ describe('watchPage: the tab beside the panel', () => {
     await vi.waitFor(() =>
       expect((said.at(-1) as { view: PageTagsView }).view.found).toHaveLength(1),
     );
+    watch.stop();
+  });
+
+  it('asks a tab that answered but has reported nothing again, a few times, until it has', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const none = { ...view(0), reportedAt: null };
+    const said: PageStatus[] = [];
+    const watch = watchPage((status) => said.push(status));
+    const reportNow = vi.mocked(fakeBrowser.tabs.sendMessage);
+    await vi.waitFor(() => expect(asked()).toBe(1));
+    answers[0]!({ ok: true, value: none });
+    await vi.waitFor(() => expect(said.at(-1)).toMatchObject({ kind: 'ready' }));
+    // A second later the tab is asked to report again, and the background for its names.
+    await vi.advanceTimersByTimeAsync(NO_REPORT_RETRY_MS);
+    await vi.waitFor(() => expect(asked()).toBe(2));
+    expect(reportNow).toHaveBeenCalledTimes(2);
+    answers[1]!({ ok: true, value: { ...view(3), reportedAt: 5 } });
+    await vi.waitFor(() =>
+      expect((said.at(-1) as { view: PageTagsView }).view.found).toHaveLength(3),
+    );
+    // Reported: no more asking.
+    await vi.advanceTimersByTimeAsync(5 * NO_REPORT_RETRY_MS);
+    expect(asked()).toBe(2);
+    watch.stop();
+  });
+
+  it('gives up on a tab that never reports after a few asks', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const watch = watchPage(() => undefined);
+    for (let i = 0; i <= NO_REPORT_RETRIES + 2; i++) {
+      await vi.waitFor(() => expect(answers.length).toBeGreaterThan(i));
+      answers[i]!({ ok: true, value: { ...view(0), reportedAt: null } });
+      await vi.advanceTimersByTimeAsync(NO_REPORT_RETRY_MS);
+      if (answers.length === i + 1) break;
+    }
+    expect(asked()).toBe(1 + NO_REPORT_RETRIES);
     watch.stop();
   });
 

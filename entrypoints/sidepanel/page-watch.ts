@@ -15,6 +15,13 @@ import { affectsHighlightSet } from '../../lib/trending/types';
 
 export const ANSWER_TIMEOUT_MS = 2000;
 export const UPDATE_EVERY_MS = 500;
+/**
+ * A tab that answered but has reported nothing yet is asked again this often, this many times: its
+ * names come with its next report, and a report lost on the way (a static page sends no other)
+ * would otherwise leave "Trending on this page: 0" beside a page full of marks.
+ */
+export const NO_REPORT_RETRY_MS = 1000;
+export const NO_REPORT_RETRIES = 5;
 
 export type PageStatus =
   | { kind: 'checking' }
@@ -96,6 +103,9 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
    * read before that change, so it is asked again once the probe has said what it found.
    */
   let changedMeanwhile = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Asks again of the tab `retried.tabId` that has not reported yet. */
+  let retried = { tabId: -1, times: 0 };
 
   const say = (next: PageStatus) => {
     status = next;
@@ -108,6 +118,7 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
   async function probe(): Promise<void> {
     const mine = ++probes;
     clearTimeout(updateTimer);
+    clearTimeout(retryTimer);
     updateTimer = undefined;
     try {
       const next = await describedTab();
@@ -125,6 +136,11 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
         say({ kind: 'ready', tabId, view });
         lastUpdate = Date.now();
         if (changedMeanwhile) update();
+        if (retried.tabId !== tabId) retried = { tabId, times: 0 };
+        if (view.reportedAt === null && retried.times < NO_REPORT_RETRIES) {
+          retried.times++;
+          retryTimer = setTimeout(() => void probe(), NO_REPORT_RETRY_MS);
+        }
         return;
       }
       const older =
@@ -181,6 +197,7 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
     stop() {
       probes++;
       clearTimeout(updateTimer);
+      clearTimeout(retryTimer);
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.windows.onFocusChanged.removeListener(onFocus);
