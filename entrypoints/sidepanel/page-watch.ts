@@ -136,7 +136,8 @@ export function watchPage(onStatus: (status: PageStatus) => void): PageWatch {
         say({ kind: 'ready', tabId, view });
         lastUpdate = Date.now();
         if (changedMeanwhile) update();
-        if (retried.tabId !== tabId) retried = { tabId, times: 0 };
+        // Counted afresh for another tab, or once this one has reported (a later page may not yet).
+        if (retried.tabId !== tabId || view.reportedAt !== null) retried = { tabId, times: 0 };
         if (view.reportedAt === null && retried.times < NO_REPORT_RETRIES) {
           retried.times++;
           retryTimer = setTimeout(() => void probe(), NO_REPORT_RETRY_MS);
