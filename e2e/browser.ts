@@ -70,10 +70,10 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
 }
 
-/** What the Chromium and the Firefox harness (firefox/firefox.ts) both offer, over their own `P`age. */
 /** The popup's size: its body's width (entrypoints/popup/style.css) and a usual height. */
 export const POPUP_SIZE = { width: 448, height: 600 } as const;
 
+/** What the Chromium and the Firefox harness (firefox/firefox.ts) both offer, over their own `P`age. */
 export interface ExtensionPages<P> {
   /** `chrome-extension://ID/` or `moz-extension://UUID/` */
   baseUrl: string;

@@ -3,8 +3,9 @@
  * it outlives the worker stopping, is gone when the browser closes, and at its default access level
  * content scripts cannot read it. A tab's entry goes when its page leaves (an empty report); entries
  * of tabs that closed meanwhile go at the next report of any tab — not from a `tabs.onRemoved`
- * listener, which would wake the worker at every tab closed anywhere in the browser. Also here: which tabs were open before this version of the extension started, whose
- * pages have no content script until they are reloaded.
+ * listener, which would wake the worker at every tab closed anywhere in the browser. Also here:
+ * which tabs were open before this version of the extension started, whose pages have no content
+ * script until they are reloaded.
  */
 import { browser } from 'wxt/browser';
 import { sessionArea } from '../platform';
