@@ -201,6 +201,8 @@ export class App extends Component<AppProps, AppState> {
 
   render({ radar, marks: store, page }: AppProps, { now, copiedId, said, notListed }: AppState) {
     const tab = this.props.tab ?? this.state.tab;
+    /** The app's own view: the list stays mounted (hidden) under On this page. */
+    const listTab = tab === 'page' ? 'trending' : tab;
     const s = radar.get();
     const marks = store.get();
     const search = this.search;
@@ -315,8 +317,8 @@ export class App extends Component<AppProps, AppState> {
           <div
             ref={list}
             role="tabpanel"
-            id={`view-${tab === 'page' ? 'trending' : tab}`}
-            aria-labelledby={`tab-${tab === 'page' ? 'trending' : tab}`}
+            id={`view-${listTab}`}
+            aria-labelledby={`tab-${listTab}`}
             hidden={tab === 'page'}
           >
             {tab === 'watching' ? (
