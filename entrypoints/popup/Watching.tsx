@@ -66,13 +66,16 @@ export class Watching extends Component<WatchingProps, State> {
    * background keeps the start for minutes) undoes a slip.
    */
   private kept = new Map<string, Kept>();
+  /** Presses of this view's stars still being saved: the view asks once each is saved. */
+  private saving = 0;
 
   componentDidMount() {
     void this.load();
     // A tag watched or unwatched, or a refresh that changed something: ask again.
     this.stops.push(
       this.props.marks.subscribe(() => {
-        if (this.loadedFor !== this.basis()) void this.load();
+        // The marks change as a star is pressed, before the background has saved it.
+        if (this.saving === 0 && this.loadedFor !== this.basis()) void this.load();
       }),
     );
   }
@@ -121,8 +124,11 @@ export class Watching extends Component<WatchingProps, State> {
       const key = watchKey(name);
       const index = shown.findIndex((r) => watchKey(r.name) === key);
       if (!watched && index >= 0) this.kept.set(key, { row: shown[index]!, index });
-      // Asked again once the background has saved it: the marks change before it does.
-      void marks.setWatched(name, watched).then(() => this.load());
+      this.saving++;
+      void marks.setWatched(name, watched).then(() => {
+        this.saving--;
+        void this.load();
+      });
     };
     const known =
       view.depth > 0
